@@ -1,0 +1,35 @@
+# Front door. `make run` and `make test` set up a fresh Debian machine, build and go.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: setup build test run bench fuzz format clean
+
+setup:
+	scripts/setup.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	scripts/fuzz.sh 20
+
+run: build
+	$(BUILD)/accord rulebook check naalc-1994
+	$(BUILD)/accord timeline --rulebook naalc-1994 --from submission_received --to benefits_suspended
+
+bench: build
+	$(BUILD)/apply_bench
+	scripts/bench_cli.sh
+
+fuzz: setup
+	scripts/fuzz.sh 60
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) build-fuzz

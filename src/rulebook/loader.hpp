@@ -1,0 +1,19 @@
+#pragma once
+// Reads a rulebook from TOML. Every error is an accord::Error(bad_rulebook) whose message starts
+// with file:line:column and names the offending key.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "rulebook/rulebook.hpp"
+
+namespace accord {
+
+Rulebook load_rulebook_file(const std::filesystem::path& path);
+Rulebook load_rulebook_text(std::string_view toml_text, const std::string& source_name);
+
+// Resolves a rulebook NAME to DIR/NAME.toml; anything that looks like a path is used as it is.
+std::filesystem::path resolve_rulebook(const std::string& name_or_path,
+                                       const std::filesystem::path& rulebook_dir);
+
+}  // namespace accord
