@@ -102,8 +102,10 @@ int cmd_timeline(const TimelineArgs& a) {
         if (!d) throw Error(ErrorCode::bad_date, "--start: impossible date '" + a.start + "'");
         o.start = d;
     }
+    const Index from = stage_or_throw(rb, a.from);
     for (const auto& v : a.via) o.via.push_back(stage_or_throw(rb, v));
-    const Timeline tl = statutory_timeline(rb, stage_or_throw(rb, a.from), stage_or_throw(rb, a.to), o);
+    const Index to = stage_or_throw(rb, a.to);
+    const Timeline tl = statutory_timeline(rb, from, to, o);
     if (a.json) {
         print_json(to_json(rb, tl));
         return 0;
@@ -176,7 +178,7 @@ int cmd_check(const CheckArgs& a) {
         std::cout << "  " << pad(rb.subjects[size_t(s.subject)].id, 30) << rb.tier_name(s.tier) << "\n";
     if (!r.reasons.empty()) std::cout << "\n";
     for (const auto& reason : r.reasons)
-        std::cout << "  " << (reason.limits ? "limit " : "if    ") << pad("Art " + reason.article, 16) << reason.text << "\n";
+        std::cout << "  " << (reason.limits ? "limit " : "if    ") << pad(cite(reason.article), 16) << reason.text << "\n";
     return 0;
 }
 
@@ -192,7 +194,7 @@ int cmd_cap(const std::string& rulebook, int year, const std::string& trade, boo
     }
     const CapResult cap = assessment_cap(rb, year, trade_usd);
     if (as_json) print_json(to_json(cap, year));
-    else std::cout << "USD " << cap.cap_usd << " (" << year << ": " << cap.explanation << "; Art " << cap.article << ")\n";
+    else std::cout << "USD " << cap.cap_usd << " (" << year << ": " << cap.explanation << "; " << cite(cap.article) << ")\n";
     return 0;
 }
 

@@ -52,7 +52,7 @@ Admissibility check_admissibility(const Rulebook& rb, const Submission& sub) {
                 if (v == FactValue::no) {
                     out.reasons.push_back({subject.id, fact.id, fact.article,
                                            subject.id + " stops before " + tier.id + ": " + fact.id +
-                                               " is no (" + tier.id + " requires it, Art " + tier.article + ")"});
+                                               " is no (" + tier.id + " requires it, " + cite(tier.article) + ")"});
                     stopped = true;
                 } else if (v == FactValue::unknown) {
                     out.reasons.push_back({subject.id, fact.id, fact.article,

@@ -60,6 +60,8 @@ void apply_in_place(const Rulebook& rb, CaseState& s, const Event& e) {
             }
             if (!t.side) s.current = t.to;
             enter_stage(rb, s, t.to, e.on);
+            // Deadlines that depend on the number of disputing Parties move when one joins.
+            if (t.effect == Transition::Effect::add_disputing_party) recompute_due(rb, s);
             for (Index answered : rb.also_meets[size_t(t.to)]) s.due[size_t(answered)] = kNever;
             break;
         }
@@ -76,6 +78,19 @@ void apply_in_place(const Rulebook& rb, CaseState& s, const Event& e) {
     }
     s.last_event = e.on;
     ++s.events;
+}
+
+void recompute_due(const Rulebook& rb, CaseState& s) {
+    for (size_t st = 0; st < rb.stages.size(); ++st) {
+        s.due[st] = kNever;
+        const auto& timing = rb.stages[st].timing;
+        if (!timing) continue;
+        const auto [anchor_stage, anchor] = timing_anchor(s, *timing);
+        if (anchor_stage == kNone) continue;
+        bool met = s.reached[st] != kNever && s.reached[st] >= anchor;
+        for (Index m : timing->met_by) met = met || (s.reached[size_t(m)] != kNever && s.reached[size_t(m)] >= anchor);
+        if (!met) s.due[st] = due_date(rb, s, Index(st), anchor);
+    }
 }
 
 CaseState apply(const Rulebook& rb, CaseState state, const Event& event) {

@@ -13,7 +13,7 @@ namespace {
 
 Decision refuse(ErrorCode code, std::string rule, std::string article, std::string message) {
     Decision d;
-    if (!article.empty()) message += " (Art " + article + ")";
+    if (!article.empty()) message += " (" + cite(article) + ")";
     d.refusal = Refusal{code, std::move(rule), std::move(article), std::move(message)};
     return d;
 }

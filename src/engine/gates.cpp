@@ -42,7 +42,7 @@ std::optional<std::string> gate_blocks(const Rulebook& rb, const CaseState& stat
                 const FactValue v = state.facts[size_t(f)];
                 if (v != FactValue::yes)
                     return rb.facts[size_t(f)].id + " is recorded as " + std::string(fact_value_name(v)) +
-                           " (Art " + rb.facts[size_t(f)].article + ")";
+                           " (" + cite(rb.facts[size_t(f)].article) + ")";
             }
             return std::nullopt;
         }

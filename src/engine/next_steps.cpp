@@ -8,13 +8,17 @@ namespace accord {
 std::vector<Index> enabled_transitions(const Rulebook& rb, const CaseState& state) {
     std::vector<Index> out;
     if (!state.filed || rb.stages[size_t(state.current)].terminal) return out;
-    for (Index t : rb.outgoing[size_t(state.current)]) out.push_back(t);
-    for (size_t t = 0; t < rb.transitions.size(); ++t) {
-        const Transition& tr = rb.transitions[t];
-        if (!tr.side || tr.from == state.current) continue;
+    // A side branch is open once its origin is reached and until its target is reached after that.
+    auto side_open = [&](const Transition& tr) {
         const Date from = state.reached[size_t(tr.from)];
         const Date to = state.reached[size_t(tr.to)];
-        if (from != kNever && (to == kNever || to < from)) out.push_back(Index(t));
+        return from != kNever && (to == kNever || to < from);
+    };
+    for (Index t : rb.outgoing[size_t(state.current)])
+        if (!rb.transitions[size_t(t)].side || side_open(rb.transitions[size_t(t)])) out.push_back(t);
+    for (size_t t = 0; t < rb.transitions.size(); ++t) {
+        const Transition& tr = rb.transitions[t];
+        if (tr.side && tr.from != state.current && side_open(tr)) out.push_back(Index(t));
     }
     return out;
 }
@@ -48,7 +52,7 @@ std::vector<NextStep> next_steps(const Rulebook& rb, const CaseState& state) {
         for (Index g : tr.guards) {
             const Gate& gate = rb.gates[size_t(g)];
             if (auto why = gate_blocks(rb, state, gate)) {
-                step.blocked_by = gate.id + ": " + *why + " (Art " + gate.article + ")";
+                step.blocked_by = gate.id + ": " + *why + " (" + cite(gate.article) + ")";
                 break;
             }
         }

@@ -68,10 +68,10 @@ std::string render_text(const Rulebook& rb) {
         if (t.vote != kNone) extra += "vote:" + rb.votes[size_t(t.vote)].id + " ";
         if (t.side) extra += "side ";
         out << "  " << pad(rb.stages[size_t(t.from)].id, w_from + 2) << pad(t.event, w_event + 2)
-            << pad(rb.stages[size_t(t.to)].id, w_id + 2) << pad(t.actor, 19) << extra << "Art " << t.article << "\n";
+            << pad(rb.stages[size_t(t.to)].id, w_id + 2) << pad(t.actor, 19) << extra << cite(t.article) << "\n";
     }
     out << "\nGates\n";
-    for (const auto& g : rb.gates) out << "  " << pad(g.id, 22) << "Art " << pad(g.article, 16) << g.text << "\n";
+    for (const auto& g : rb.gates) out << "  " << pad(g.id, 22) << pad(cite(g.article), 20) << g.text << "\n";
     if (rb.cap.defined)
         out << "\nAssessment cap (" << rb.cap.article << "): USD " << rb.cap.fixed_usd << " through "
             << rb.cap.fixed_through_year << ", then " << rb.cap.trade_fraction * 100 << "% of trade in goods ("
@@ -86,7 +86,7 @@ std::string render_mermaid(const Rulebook& rb) {
     for (const auto& t : rb.transitions) {
         out << "    " << rb.stages[size_t(t.from)].id << " --> " << rb.stages[size_t(t.to)].id << " : " << t.event;
         if (t.vote != kNone) out << " [" << rb.votes[size_t(t.vote)].id << "]";
-        out << " (Art " << t.article << ")\n";
+        out << " (" << cite(t.article) << ")\n";
     }
     for (const auto& s : rb.stages)
         if (s.terminal) out << "    " << s.id << " --> [*]\n";

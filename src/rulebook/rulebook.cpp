@@ -26,6 +26,11 @@ const Bounds& Timing::for_parties(int disputing_parties) const {
     return bounds;
 }
 
+std::string cite(std::string_view article) {
+    if (!article.empty() && article.front() >= '0' && article.front() <= '9') return "Art " + std::string(article);
+    return std::string(article);
+}
+
 Index Rulebook::stage_index(std::string_view id) const { return find_by(stages, id, &Stage::id); }
 Index Rulebook::party_index(std::string_view code) const { return find_by(parties, code, &Party::code); }
 Index Rulebook::office_index(std::string_view id) const { return find_by(offices, id, &Office::id); }

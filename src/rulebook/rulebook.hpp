@@ -183,6 +183,10 @@ struct Agreement {
     std::string article;
 };
 
+// How an article is cited in messages: "Art 29(1)" for an article number, as written otherwise
+// ("Annex 39", "domestic guidelines (US NAO, 1994)").
+std::string cite(std::string_view article);
+
 struct Rulebook {
     std::string source;  // the file it was loaded from
     Agreement agreement;
