@@ -157,7 +157,7 @@ private:
             apply_override(*rb_, t.at(1));
         } else if (verb == "given") {
             const Args a = split_args(t, 2, t.size());
-            testing::CaseBuilder b(rb());
+            test_support::CaseBuilder b(rb());
             const std::string* on = a.get("on");
             if (!on) throw Failure("given needs on=DATE");
             b.filed_on(date_of(a.get("filed") ? *a.get("filed") : *on));

@@ -38,10 +38,12 @@ std::vector<Finding> static_checks(const Rulebook& rb) {
                 "stage '" + st.id + "' is unreachable from '" + rb.stages[size_t(rb.initial_stage)].id + "'");
         const bool has_main_exit = std::any_of(rb.outgoing[s].begin(), rb.outgoing[s].end(),
                                                [&](Index t) { return !rb.transitions[size_t(t)].side; });
+        // A side branch may simply end: its stage needs no way out.
         const bool entered_by_side_only =
-            std::none_of(rb.transitions.begin(), rb.transitions.end(), [&](const Transition& t) {
-                return t.to == Index(s) && !t.side;
-            }) && Index(s) != rb.initial_stage;
+            std::any_of(rb.transitions.begin(), rb.transitions.end(),
+                        [&](const Transition& t) { return t.to == Index(s) && t.side; }) &&
+            std::none_of(rb.transitions.begin(), rb.transitions.end(),
+                         [&](const Transition& t) { return t.to == Index(s) && !t.side; });
         if (!st.terminal && !has_main_exit && !entered_by_side_only)
             add(Finding::Severity::warning, st.pos,
                 "stage '" + st.id + "' has no way out and is not marked terminal");

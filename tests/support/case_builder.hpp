@@ -8,7 +8,7 @@
 #include "engine/apply.hpp"
 #include "engine/decide.hpp"
 
-namespace accord::testing {
+namespace accord::test_support {
 
 class CaseBuilder {
 public:
@@ -62,4 +62,4 @@ private:
     std::vector<Reached> reached_;
 };
 
-}  // namespace accord::testing
+}  // namespace accord::test_support
