@@ -1,0 +1,154 @@
+// The accord binary end to end: JSON shapes, golden figures through --set, one-line errors and
+// exit codes for bad input.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+CliRun accord(const std::string& args) {
+    const std::string err_file = ::testing::TempDir() + "accord_cli_stderr.txt";
+    const std::string cmd = "cd " ACCORD_SOURCE_DIR " && " ACCORD_BINARY " " + args + " 2>" + err_file;
+    CliRun r;
+    FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(err_file);
+    r.err.assign(std::istreambuf_iterator<char>(in), {});
+    return r;
+}
+
+nlohmann::json json_of(const std::string& args) {
+    const CliRun r = accord(args + " --json");
+    EXPECT_EQ(r.code, 0) << args << "\n" << r.err;
+    return nlohmann::json::parse(r.out);
+}
+
+int days(const std::string& args) { return json_of("timeline --rulebook naalc-1994 " + args)["days"].get<int>(); }
+
+// A failed command prints exactly one line to stderr, starting with "accord: ".
+void expect_one_line_error(const CliRun& r, int code, const std::string& text) {
+    EXPECT_EQ(r.code, code) << r.err;
+    EXPECT_EQ(r.err.rfind("accord: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find(text), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+}  // namespace
+
+TEST(Cli, TimelineGoldenFigures) {
+    EXPECT_EQ(days("--from ece_established --to ece_party_responses"), 300);
+    EXPECT_EQ(days("--from ece_established --to ece_final_report"), 180);
+    EXPECT_EQ(days("--from pattern_consultations --to benefits_suspended"), 805);
+    EXPECT_EQ(days("--from pattern_consultations --to benefits_suspended --parties 3"), 825);
+    EXPECT_EQ(days("--from ece_established --to benefits_suspended"), 985);
+    EXPECT_EQ(days("--from nao_acceptance --to benefits_suspended"), 1165);
+    EXPECT_EQ(days("--from submission_received --to benefits_suspended"), 1225);
+    EXPECT_EQ(days("--from pattern_consultations --to benefits_suspended --best"), 360);
+    // The same figures after a what-if override.
+    EXPECT_EQ(days("--from ece_established --to ece_party_responses --set ece_draft_report.within_days=100"), 280);
+    EXPECT_EQ(days("--from submission_received --to benefits_suspended --set ece_draft_report.within_days=100"), 1205);
+    EXPECT_EQ(days("--from pattern_consultations --to benefits_suspended --parties 3 "
+                   "--set panel_selected.parties.3.within_days=60 --set panel_vote.not_before_days=30"),
+              800);
+}
+
+TEST(Cli, TimelineJsonHasThePathWithDates) {
+    const auto j = json_of("timeline --rulebook naalc-1994 --from council_special_session --to panel_selected --start 2001-03-03");
+    EXPECT_EQ(j["days"], 95);
+    ASSERT_EQ(j["path"].size(), 3u);
+    EXPECT_EQ(j["path"][1]["stage"], "panel_vote");
+    EXPECT_EQ(j["path"][1]["day"], 60);
+    EXPECT_EQ(j["path"][1]["article"], "29(1)");
+    EXPECT_EQ(j["path"][1]["date"], "2001-05-02");
+    EXPECT_EQ(j["end"], "2001-06-06");
+}
+
+TEST(Cli, CheckJson) {
+    const auto j = json_of("check --rulebook naalc-1994 --office US-NAO --respondent MX "
+                           "--subjects freedom_of_association,minimum_wage --trade-related yes "
+                           "--mutually-recognized yes --persistent-pattern yes");
+    EXPECT_EQ(j["admissible"], true);
+    EXPECT_EQ(j["tier"], "panel");
+    EXPECT_EQ(j["subjects"]["freedom_of_association"], "consultations");
+    EXPECT_EQ(j["subjects"]["minimum_wage"], "panel");
+    ASSERT_FALSE(j["reasons"].empty());
+    for (const auto& r : j["reasons"]) EXPECT_FALSE(r["article"].get<std::string>().empty());
+
+    const auto own = json_of("check --rulebook naalc-1994 --office MX-NAO --respondent MX --subjects child_labor");
+    EXPECT_EQ(own["admissible"], false);
+    EXPECT_EQ(own["tier"], "none");
+    EXPECT_EQ(own["reasons"][0]["article"], "16(3)");
+
+    const auto no_trade = json_of("check --rulebook naalc-1994 --office CA-NAO --respondent US --subjects child_labor --trade-related no");
+    EXPECT_EQ(no_trade["tier"], "consultations");
+}
+
+TEST(Cli, AssessmentCapJson) {
+    EXPECT_EQ(json_of("assessment-cap --rulebook naalc-1994 --year 1994")["cap_usd"], 20000000);
+    EXPECT_EQ(json_of("assessment-cap --rulebook naalc-1994 --year 2000 --trade-usd 300000000000")["cap_usd"], 21000000);
+}
+
+TEST(Cli, RulebookCheckAndShow) {
+    const CliRun ok = accord("rulebook check rulebooks/naalc-1994.toml");
+    EXPECT_EQ(ok.code, 0) << ok.err;
+    EXPECT_NE(ok.out.find("ok (38 stages"), std::string::npos);
+    const CliRun mermaid = accord("rulebook show naalc-1994 --format mermaid");
+    EXPECT_EQ(mermaid.code, 0);
+    EXPECT_EQ(mermaid.out.rfind("stateDiagram-v2\n", 0), 0u);
+    EXPECT_NE(mermaid.out.find("council_special_session --> panel_vote : vote_panel [panel_convening] (Art 29(1))"),
+              std::string::npos);
+    const auto j = json_of("rulebook show naalc-1994");
+    EXPECT_EQ(j["agreement"]["id"], "naalc-1994");
+    EXPECT_EQ(j["stages"].size(), 38u);
+    const CliRun text = accord("rulebook show naalc-1994");
+    EXPECT_NE(text.out.find("minimum_wage"), std::string::npos);
+}
+
+TEST(Cli, BadInputGivesOneLineAndNonZeroExit) {
+    const std::string tmp = ::testing::TempDir();
+    {
+        std::ofstream(tmp + "broken.toml") << "format = 1\n[agreement\nid = 3\n";
+    }
+    expect_one_line_error(accord("rulebook check " + tmp + "broken.toml"), 2, "broken.toml:2:");
+    {
+        std::ofstream(tmp + "orphan.toml") << std::ifstream(ACCORD_SOURCE_DIR "/rulebooks/naalc-1994.toml").rdbuf()
+                                           << "\n[[stages]]\nid = \"orphan\"\narticle = \"0\"\nterminal = true\n";
+    }
+    const CliRun orphan = accord("rulebook check " + tmp + "orphan.toml");
+    EXPECT_EQ(orphan.code, 2);
+    EXPECT_NE(orphan.err.find("stage 'orphan' is unreachable"), std::string::npos) << orphan.err;
+    expect_one_line_error(accord("rulebook check /nonexistent/x.toml"), 5, "cannot open rulebook");
+    expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects bogus"), 2,
+                          "unknown subject 'bogus'");
+    expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects child_labor --filed 2001-02-30"),
+                          2, "impossible date '2001-02-30'");
+    expect_one_line_error(accord("timeline --rulebook naalc-1994 --from ece_established --to ece_final_report --start 2001-02-30"),
+                          2, "impossible date");
+    expect_one_line_error(accord("timeline --rulebook naalc-1994 --from nowhere --to panel_vote"), 2,
+                          "unknown stage 'nowhere'");
+    expect_one_line_error(accord("timeline --rulebook naalc-1994 --from ece_established --to ece_final_report --set ece_draft_report.colour=1"),
+                          2, "unknown timing key 'colour'");
+    expect_one_line_error(accord("timeline --rulebook naalc-1994 --from ece_established --to ece_final_report --set nowhere.within_days=1"),
+                          2, "unknown stage 'nowhere'");
+    expect_one_line_error(accord("timeline --rulebook naalc-1994 --from closed --to panel_vote"), 2, "no path");
+    expect_one_line_error(accord("timeline --rulebook no-such-book --from a --to b"), 5, "no-such-book.toml");
+    expect_one_line_error(accord("assessment-cap --rulebook naalc-1994 --year 2005"), 2, "--trade-usd");
+    expect_one_line_error(accord("assessment-cap --rulebook naalc-1994 --year 2025 --trade-usd 1e9"), 1, "not in force");
+    expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects child_labor --trade-related maybe"),
+                          2, "--trade-related");
+}
