@@ -564,9 +564,54 @@ Rulebook read(const toml::table& root, const std::string& source) {
     return rb;
 }
 
+// TOML allows non-ASCII text only inside strings and comments. toml++ 3.3 reaches undefined
+// behaviour (an "unreachable" branch of its Unicode-whitespace table) on some non-ASCII characters
+// between tokens, so such input is refused here first, with its position. Found by fuzz/.
+void refuse_non_ascii_outside_strings(std::string_view text, const std::string& source) {
+    enum class In { code, comment, basic, literal, multi_basic, multi_literal } in = In::code;
+    int line = 1, column = 1;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const auto rest = text.substr(i);
+        switch (in) {
+            case In::code:
+                if (c == '#') in = In::comment;
+                else if (rest.starts_with("\"\"\"")) in = In::multi_basic, i += 2, column += 2;
+                else if (rest.starts_with("'''")) in = In::multi_literal, i += 2, column += 2;
+                else if (c == '"') in = In::basic;
+                else if (c == '\'') in = In::literal;
+                else if (static_cast<unsigned char>(c) >= 0x80)
+                    throw Error(ErrorCode::bad_rulebook, source + ":" + std::to_string(line) + ":" +
+                                                             std::to_string(column) +
+                                                             ": non-ASCII character outside a string or comment");
+                break;
+            case In::comment:
+                if (c == '\n') in = In::code;
+                break;
+            case In::basic:
+                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
+                else if (c == '"' || c == '\n') in = In::code;
+                break;
+            case In::literal:
+                if (c == '\'' || c == '\n') in = In::code;
+                break;
+            case In::multi_basic:
+                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
+                else if (rest.starts_with("\"\"\"")) in = In::code, i += 2, column += 2;
+                break;
+            case In::multi_literal:
+                if (rest.starts_with("'''")) in = In::code, i += 2, column += 2;
+                break;
+        }
+        if (text[i] == '\n') line += 1, column = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+}
+
 }  // namespace
 
 Rulebook load_rulebook_text(std::string_view text, const std::string& source_name) {
+    refuse_non_ascii_outside_strings(text, source_name);
     toml::table root;
     try {
         root = toml::parse(text, source_name);

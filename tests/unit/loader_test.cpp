@@ -184,3 +184,14 @@ TEST(Override, SetsTimingsAndRefusesUnknownKeys) {
     EXPECT_EQ(code_of("ece_draft_report.within_days"), ErrorCode::bad_argument);
     EXPECT_EQ(code_of("panel_reconvened_plan.window_days=[90,30]"), ErrorCode::bad_argument);
 }
+
+TEST(Loader, NonAsciiOutsideStringsIsRefusedBeforeParsing) {
+    // Found by the fuzzer: these reach undefined behaviour inside toml++ 3.3.
+    EXPECT_EQ(load_error("\xef\xbb\xbe"), "t.toml:1:1: non-ASCII character outside a string or comment");
+    EXPECT_EQ(load_error("format = 1\nname = caf\xc3\xa9\n"), "t.toml:2:11: non-ASCII character outside a string or comment");
+    // Inside strings and comments non-ASCII text is fine.
+    const std::string ok = replaced(kMinimal, "name = \"Minimal\"", "name = \"Acuerdo m\xc3\xadnimo \\\" \xe2\x80\x94\" # \xc3\xa9t\xc3\xa9");
+    EXPECT_EQ(load_error(ok), "");
+    const std::string multi = replaced(kMinimal, "name = \"Minimal\"", "name = '''Acuerdo\n m\xc3\xadnimo'''");
+    EXPECT_EQ(load_error(multi), "");
+}
