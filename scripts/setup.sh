@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build make pkg-config
   # libraries
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
+  # case store: SQLite embedded, PostgreSQL client library and a server for the tests
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev hyperfine
 )

@@ -23,6 +23,8 @@ std::string_view error_name(ErrorCode code) {
         case ErrorCode::unknown_subject: return "unknown_subject";
         case ErrorCode::unknown_stage: return "unknown_stage";
         case ErrorCode::unknown_key: return "unknown_key";
+        case ErrorCode::conflict: return "conflict";
+        case ErrorCode::not_found: return "not_found";
         case ErrorCode::io: return "io";
     }
     return "unknown";
@@ -32,6 +34,8 @@ bool is_refusal(ErrorCode code) { return code <= ErrorCode::not_in_force; }
 
 int exit_code(ErrorCode code) {
     if (is_refusal(code)) return 1;
+    if (code == ErrorCode::conflict) return 3;
+    if (code == ErrorCode::not_found) return 4;
     if (code == ErrorCode::io) return 5;
     return 2;
 }

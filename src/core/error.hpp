@@ -30,12 +30,15 @@ enum class ErrorCode {
     unknown_subject,
     unknown_stage,
     unknown_key,
+    // The store (exit 3 conflict, 4 not found).
+    conflict,
+    not_found,
     // Environment (exit 5).
     io,
 };
 
 std::string_view error_name(ErrorCode code);
-// 1 for a refusal by a rule, 2 for bad input, 5 for I/O.
+// 1 for a refusal by a rule, 2 for bad input, 3 for a stale version, 4 not found, 5 for I/O.
 int exit_code(ErrorCode code);
 bool is_refusal(ErrorCode code);
 

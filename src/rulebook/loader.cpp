@@ -564,15 +564,21 @@ Rulebook read(const toml::table& root, const std::string& source) {
     return rb;
 }
 
-// TOML allows non-ASCII text only inside strings and comments. toml++ 3.3 reaches undefined
-// behaviour (an "unreachable" branch of its Unicode-whitespace table) on some non-ASCII characters
-// between tokens, so such input is refused here first, with its position. Found by fuzz/.
-void refuse_non_ascii_outside_strings(std::string_view text, const std::string& source) {
+// TOML allows non-ASCII text only inside strings and comments, and no control characters but tab,
+// LF and CR anywhere. toml++ 3.3 reaches undefined behaviour (an "unreachable" branch of its
+// Unicode-whitespace table) on some non-ASCII characters between tokens, so such input is refused
+// here first, with its position. Found by fuzz/.
+void refuse_unsafe_characters(std::string_view text, const std::string& source) {
     enum class In { code, comment, basic, literal, multi_basic, multi_literal } in = In::code;
     int line = 1, column = 1;
+    auto fail = [&](const char* why) {
+        throw Error(ErrorCode::bad_rulebook, source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + why);
+    };
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const auto rest = text.substr(i);
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) fail("control character");
         switch (in) {
             case In::code:
                 if (c == '#') in = In::comment;
@@ -580,10 +586,8 @@ void refuse_non_ascii_outside_strings(std::string_view text, const std::string& 
                 else if (rest.starts_with("'''")) in = In::multi_literal, i += 2, column += 2;
                 else if (c == '"') in = In::basic;
                 else if (c == '\'') in = In::literal;
-                else if (static_cast<unsigned char>(c) >= 0x80)
-                    throw Error(ErrorCode::bad_rulebook, source + ":" + std::to_string(line) + ":" +
-                                                             std::to_string(column) +
-                                                             ": non-ASCII character outside a string or comment");
+                else if (byte >= 0x80)
+                    fail("non-ASCII character outside a string or comment");
                 break;
             case In::comment:
                 if (c == '\n') in = In::code;
@@ -611,7 +615,7 @@ void refuse_non_ascii_outside_strings(std::string_view text, const std::string& 
 }  // namespace
 
 Rulebook load_rulebook_text(std::string_view text, const std::string& source_name) {
-    refuse_non_ascii_outside_strings(text, source_name);
+    refuse_unsafe_characters(text, source_name);
     toml::table root;
     try {
         root = toml::parse(text, source_name);

@@ -195,3 +195,7 @@ TEST(Loader, NonAsciiOutsideStringsIsRefusedBeforeParsing) {
     const std::string multi = replaced(kMinimal, "name = \"Minimal\"", "name = '''Acuerdo\n m\xc3\xadnimo'''");
     EXPECT_EQ(load_error(multi), "");
 }
+
+TEST(Loader, ControlCharactersAreRefused) {
+    EXPECT_EQ(load_error(std::string("format = 1\nsigned = 1993\0\0", 27)), "t.toml:2:14: control character");
+}

@@ -1,0 +1,28 @@
+#include "rulebook/registry.hpp"
+
+#include <cstdlib>
+
+#include "rulebook/loader.hpp"
+
+namespace accord {
+
+namespace fs = std::filesystem;
+
+const Rulebook& RulebookRegistry::get(const std::string& name) {
+    auto it = loaded_.find(name);
+    if (it == loaded_.end())
+        it = loaded_.emplace(name, std::make_unique<Rulebook>(load_rulebook_file(resolve_rulebook(name, dir_)))).first;
+    return *it->second;
+}
+
+fs::path default_rulebook_dir() {
+    if (const char* env = std::getenv("ACCORD_RULEBOOKS"); env && *env) return env;
+    if (fs::is_directory("rulebooks")) return "rulebooks";
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && fs::is_directory(exe.parent_path().parent_path() / "rulebooks"))
+        return exe.parent_path().parent_path() / "rulebooks";
+    return "rulebooks";
+}
+
+}  // namespace accord

@@ -1,0 +1,295 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "core/error.hpp"
+#include "store/event_store.hpp"
+#include "store/store_util.hpp"
+
+namespace accord {
+
+namespace {
+
+// Schema, one entry per version. Never edit a released step: add the next one.
+const std::vector<std::vector<const char*>> kMigrations = {
+    {
+        R"(CREATE TABLE events (
+             case_id     TEXT NOT NULL,
+             seq         INTEGER NOT NULL,
+             name        TEXT NOT NULL,
+             on_date     TEXT NOT NULL,
+             actor       TEXT NOT NULL,
+             details     TEXT NOT NULL,
+             recorded_at TEXT NOT NULL,
+             PRIMARY KEY (case_id, seq)) WITHOUT ROWID)",
+        R"(CREATE TABLE cases (
+             id TEXT PRIMARY KEY, rulebook TEXT NOT NULL, office TEXT NOT NULL, respondent TEXT NOT NULL,
+             subjects TEXT NOT NULL, submitter TEXT NOT NULL, facility TEXT NOT NULL, filed_on TEXT NOT NULL,
+             filing_year INTEGER NOT NULL, stage TEXT NOT NULL, closed INTEGER NOT NULL, tier TEXT NOT NULL,
+             next_deadline TEXT NOT NULL, next_deadline_stage TEXT NOT NULL, version INTEGER NOT NULL,
+             record TEXT NOT NULL))",
+        "CREATE INDEX cases_stage ON cases (stage)",
+        "CREATE INDEX cases_office ON cases (office)",
+        "CREATE INDEX cases_respondent ON cases (respondent)",
+        "CREATE INDEX cases_year ON cases (filing_year)",
+        "CREATE INDEX cases_next_deadline ON cases (next_deadline)",
+        R"(CREATE TABLE requests (
+             request_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, version INTEGER NOT NULL))",
+    },
+};
+
+const char* kCreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+const char* kSelectVersion = "SELECT coalesce(max(version), 0) FROM schema_version";
+const char* kInsertVersion = "INSERT INTO schema_version (version) VALUES (?)";
+const char* kSelectRequest = "SELECT case_id, version FROM requests WHERE request_id = ?";
+const char* kInsertRequest = "INSERT INTO requests (request_id, case_id, version) VALUES (?, ?, ?)";
+const char* kSelectCaseVersion = "SELECT version FROM cases WHERE id = ?";
+const char* kInsertEvent =
+    "INSERT INTO events (case_id, seq, name, on_date, actor, details, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+const char* kUpsertCase = R"(INSERT INTO cases (id, rulebook, office, respondent, subjects, submitter, facility,
+      filed_on, filing_year, stage, closed, tier, next_deadline, next_deadline_stage, version, record)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET rulebook = excluded.rulebook, office = excluded.office,
+      respondent = excluded.respondent, subjects = excluded.subjects, submitter = excluded.submitter,
+      facility = excluded.facility, filed_on = excluded.filed_on, filing_year = excluded.filing_year,
+      stage = excluded.stage, closed = excluded.closed, tier = excluded.tier,
+      next_deadline = excluded.next_deadline, next_deadline_stage = excluded.next_deadline_stage,
+      version = excluded.version, record = excluded.record)";
+const char* kInsertCaseIfNew = R"(INSERT OR IGNORE INTO cases (id, rulebook, office, respondent, subjects, submitter,
+      facility, filed_on, filing_year, stage, closed, tier, next_deadline, next_deadline_stage, version, record)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+const char* kSelectEvents =
+    "SELECT seq, name, on_date, actor, details, recorded_at FROM events WHERE case_id = ? ORDER BY seq";
+const char* kCaseColumns = R"(id, rulebook, office, respondent, subjects, submitter, facility, filed_on, filing_year,
+      stage, closed, tier, next_deadline, next_deadline_stage, version, record)";
+const char* kCountCases = "SELECT count(*) FROM cases";
+const char* kCountPrefix = "SELECT count(*) FROM cases WHERE substr(id, 1, length(?1)) = ?1";
+
+void bind_case(SQLite::Statement& q, const CaseRow& r) {
+    int i = 1;
+    q.bind(i++, r.id);
+    q.bind(i++, r.rulebook);
+    q.bind(i++, r.office);
+    q.bind(i++, r.respondent);
+    q.bind(i++, r.subjects);
+    q.bind(i++, r.submitter);
+    q.bind(i++, r.facility);
+    q.bind(i++, r.filed_on);
+    q.bind(i++, r.filing_year);
+    q.bind(i++, r.stage);
+    q.bind(i++, r.closed ? 1 : 0);
+    q.bind(i++, r.tier);
+    q.bind(i++, r.next_deadline);
+    q.bind(i++, r.next_deadline_stage);
+    q.bind(i++, static_cast<int64_t>(r.version));
+    q.bind(i++, r.record);
+}
+
+CaseRow read_case(SQLite::Statement& q) {
+    CaseRow r;
+    int i = 0;
+    r.id = q.getColumn(i++).getString();
+    r.rulebook = q.getColumn(i++).getString();
+    r.office = q.getColumn(i++).getString();
+    r.respondent = q.getColumn(i++).getString();
+    r.subjects = q.getColumn(i++).getString();
+    r.submitter = q.getColumn(i++).getString();
+    r.facility = q.getColumn(i++).getString();
+    r.filed_on = q.getColumn(i++).getString();
+    r.filing_year = q.getColumn(i++).getInt();
+    r.stage = q.getColumn(i++).getString();
+    r.closed = q.getColumn(i++).getInt() != 0;
+    r.tier = q.getColumn(i++).getString();
+    r.next_deadline = q.getColumn(i++).getString();
+    r.next_deadline_stage = q.getColumn(i++).getString();
+    r.version = q.getColumn(i++).getInt64();
+    r.record = q.getColumn(i++).getString();
+    return r;
+}
+
+class SqliteStore final : public EventStore {
+public:
+    explicit SqliteStore(const std::string& path)
+        : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+        db_.setBusyTimeout(10000);
+        db_.exec("PRAGMA journal_mode = WAL");
+        db_.exec("PRAGMA synchronous = FULL");  // a commit is on disk when append() returns
+    }
+
+    void migrate() override {
+        db_.exec(kCreateVersionTable);
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        int version = current_version();
+        for (; version < int(kMigrations.size()); ++version) {
+            for (const char* sql : kMigrations[size_t(version)]) db_.exec(sql);
+            SQLite::Statement q(db_, kInsertVersion);
+            q.bind(1, version + 1);
+            q.exec();
+        }
+        tx.commit();
+    }
+
+    int schema_version() override {
+        db_.exec(kCreateVersionTable);
+        return current_version();
+    }
+
+    AppendResult append(const std::string& case_id, int64_t expected, const std::vector<StoredEvent>& events,
+                        const CaseRow& projection, const std::string& request_id) override {
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!request_id.empty()) {
+            SQLite::Statement q(db_, kSelectRequest);
+            q.bind(1, request_id);
+            if (q.executeStep()) return {q.getColumn(1).getInt64(), true};
+        }
+        int64_t actual = 0;
+        {
+            SQLite::Statement q(db_, kSelectCaseVersion);
+            q.bind(1, case_id);
+            if (q.executeStep()) actual = q.getColumn(0).getInt64();
+        }
+        if (actual != expected) throw StaleVersion(case_id, expected, actual);
+        const std::string now = utc_now_iso();
+        SQLite::Statement ins(db_, kInsertEvent);
+        int64_t seq = expected;
+        for (const auto& e : events) {
+            ins.bind(1, case_id);
+            ins.bind(2, static_cast<int64_t>(++seq));
+            ins.bind(3, e.name);
+            ins.bind(4, e.on);
+            ins.bind(5, e.actor);
+            ins.bind(6, e.details);
+            ins.bind(7, now);
+            ins.exec();
+            ins.reset();
+        }
+        CaseRow row = projection;
+        row.id = case_id;
+        row.version = seq;
+        SQLite::Statement up(db_, kUpsertCase);
+        bind_case(up, row);
+        up.exec();
+        if (!request_id.empty()) {
+            SQLite::Statement q(db_, kInsertRequest);
+            q.bind(1, request_id);
+            q.bind(2, case_id);
+            q.bind(3, static_cast<int64_t>(seq));
+            q.exec();
+        }
+        tx.commit();
+        return {seq, false};
+    }
+
+    int64_t bulk_write(const std::vector<CaseWrite>& cases) override {
+        int64_t written = 0;
+        const std::string now = utc_now_iso();
+        constexpr size_t kBatch = 20000;
+        for (size_t from = 0; from < cases.size(); from += kBatch) {
+            SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            SQLite::Statement ins_case(db_, kInsertCaseIfNew);
+            SQLite::Statement ins_event(db_, kInsertEvent);
+            for (size_t i = from; i < std::min(cases.size(), from + kBatch); ++i) {
+                const CaseWrite& c = cases[i];
+                CaseRow row = c.row;
+                row.version = int64_t(c.events.size());
+                bind_case(ins_case, row);
+                const int changed = ins_case.exec();
+                ins_case.reset();
+                if (changed == 0) continue;  // already there: an import is repeatable
+                ++written;
+                int64_t seq = 0;
+                for (const auto& e : c.events) {
+                    ins_event.bind(1, row.id);
+                    ins_event.bind(2, static_cast<int64_t>(++seq));
+                    ins_event.bind(3, e.name);
+                    ins_event.bind(4, e.on);
+                    ins_event.bind(5, e.actor);
+                    ins_event.bind(6, e.details);
+                    ins_event.bind(7, now);
+                    ins_event.exec();
+                    ins_event.reset();
+                }
+            }
+            tx.commit();
+        }
+        return written;
+    }
+
+    std::vector<StoredEvent> load(const std::string& case_id) override {
+        SQLite::Statement q(db_, kSelectEvents);
+        q.bind(1, case_id);
+        std::vector<StoredEvent> out;
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+        return out;
+    }
+
+    std::optional<CaseRow> get(const std::string& case_id) override {
+        SQLite::Statement q(db_, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?");
+        q.bind(1, case_id);
+        if (!q.executeStep()) return std::nullopt;
+        return read_case(q);
+    }
+
+    std::vector<CaseRow> list(const CaseFilter& f) override {
+        std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE 1 = 1";
+        std::vector<std::string> args;
+        auto where = [&](const std::string& clause, const std::string& value) {
+            sql += " AND " + clause;
+            args.push_back(value);
+        };
+        if (!f.stage.empty()) where("stage = ?", f.stage);
+        if (!f.office.empty()) where("office = ?", f.office);
+        if (!f.respondent.empty()) where("respondent = ?", f.respondent);
+        if (!f.rulebook.empty()) where("rulebook = ?", f.rulebook);
+        if (!f.subject.empty()) where("(';' || subjects || ';') LIKE '%;' || ? || ';%'", f.subject);
+        if (f.year) where("filing_year = ?", std::to_string(f.year));
+        if (!f.overdue_as_of.empty()) where("next_deadline <> '' AND next_deadline < ?", f.overdue_as_of);
+        sql += " ORDER BY filed_on, id";
+        if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+        SQLite::Statement q(db_, sql);
+        for (size_t i = 0; i < args.size(); ++i) q.bind(int(i + 1), args[i]);
+        std::vector<CaseRow> out;
+        while (q.executeStep()) out.push_back(read_case(q));
+        return out;
+    }
+
+    int64_t count_cases() override {
+        SQLite::Statement q(db_, kCountCases);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    }
+
+    int64_t count_with_prefix(const std::string& prefix) override {
+        SQLite::Statement q(db_, kCountPrefix);
+        q.bind(1, prefix);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    }
+
+    std::string url() const override { return "sqlite:" + path_; }
+
+private:
+    int current_version() {
+        SQLite::Statement q(db_, kSelectVersion);
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    }
+
+    std::string path_;
+    SQLite::Database db_;
+};
+
+}  // namespace
+
+std::unique_ptr<EventStore> open_sqlite_store(const std::string& path) {
+    try {
+        return std::make_unique<SqliteStore>(path);
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorCode::io, "cannot open SQLite database " + path + ": " + e.what());
+    }
+}
+
+}  // namespace accord
