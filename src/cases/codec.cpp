@@ -65,6 +65,7 @@ StoredEvent encode(const Rulebook& rb, const CaseState& before, const Command& c
             for (size_t i = 0; i < rb.subjects.size(); ++i)
                 if (e.subjects & (SubjectMask(1) << i)) subjects += (subjects.empty() ? "" : ";") + rb.subjects[i].id;
             d["subjects"] = subjects;
+            if (e.entry != kNone) d["stage"] = rb.stages[size_t(e.entry)].id;
             for (size_t f = 0; f < rb.facts.size(); ++f)
                 if (e.facts[f] != FactValue::unknown) d[rb.facts[f].id] = std::string(fact_value_name(e.facts[f]));
             // Details the engine does not use (submitter, facility, ...) are kept as given.
@@ -124,6 +125,10 @@ Event decode(const Rulebook& rb, const CaseState& before, const StoredEvent& s) 
             e.subjects |= SubjectMask(1) << i;
             if (cut == std::string::npos) break;
             from = cut + 1;
+        }
+        if (const auto entry = str(d, "stage"); !entry.empty()) {
+            e.entry = rb.stage_index(entry);
+            if (e.entry == kNone) throw fail("unknown entry stage '" + entry + "'");
         }
         for (size_t f = 0; f < rb.facts.size(); ++f) {
             const std::string v = str(d, rb.facts[f].id.c_str());

@@ -30,8 +30,8 @@ void apply_in_place(const Rulebook& rb, CaseState& s, const Event& e) {
             s.subjects = e.subjects;
             s.facts = e.facts;
             s.filed_on = e.on;
-            s.current = rb.initial_stage;
-            enter_stage(rb, s, rb.initial_stage, e.on);
+            s.current = e.entry == kNone ? rb.initial_stage : e.entry;
+            enter_stage(rb, s, s.current, e.on);
             break;
         }
         case Event::Kind::stepped: {

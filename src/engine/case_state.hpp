@@ -35,6 +35,7 @@ struct Event {
     Index respondent = kNone;
     SubjectMask subjects = 0;
     std::array<FactValue, kMaxFacts> facts{};
+    Index entry = kNone;       // filed: the entry stage (kNone: the rulebook's initial stage)
 };
 
 struct CaseState {

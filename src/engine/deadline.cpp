@@ -36,10 +36,17 @@ Date timing_offset(const Rulebook& rb, const CaseState& state, const Timing& tim
 }
 
 Date due_date(const Rulebook& rb, const CaseState& state, Index stage, Date anchor) {
-    const Timing& timing = *rb.stages[size_t(stage)].timing;
+    // A stage without its own timing answers another stage's deadline: that one, with its extensions.
+    Index owner = stage;
+    if (!rb.stages[size_t(stage)].timing) {
+        for (Index o : rb.also_meets[size_t(stage)])
+            if (rb.stages[size_t(o)].timing) owner = o;
+        if (owner == stage) return kNever;
+    }
+    const Timing& timing = *rb.stages[size_t(owner)].timing;
     const Bounds& b = timing.for_parties(state.disputing_parties());
     if (!b.within) return kNever;
-    return timing_offset(rb, state, timing, anchor, *b.within + state.extension[size_t(stage)]);
+    return timing_offset(rb, state, timing, anchor, *b.within + state.extension[size_t(owner)]);
 }
 
 std::string_view deadline_status_name(Deadline::Status s) {

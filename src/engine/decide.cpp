@@ -1,5 +1,6 @@
 #include "engine/decide.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "engine/assessment_cap.hpp"
@@ -86,6 +87,10 @@ Decision decide_filing(const Rulebook& rb, const CaseState& state, const Command
                                   "unknown subject '" + std::string(s) + "' in " + ag.id);
                 e.subjects |= SubjectMask(1) << i;
             }
+        } else if (key == "stage") {
+            e.entry = rb.stage_index(value);
+            if (std::find(rb.entry_stages.begin(), rb.entry_stages.end(), e.entry) == rb.entry_stages.end())
+                return refuse(ErrorCode::out_of_order, ev, "", ev + ": a case cannot start in stage '" + value + "'");
         } else if (const Index f = rb.fact_index(key); f != kNone) {
             const auto v = parse_fact_value(value);
             if (!v) return refuse(ErrorCode::bad_argument, ev, "", key + ": expected yes or no, not '" + value + "'");

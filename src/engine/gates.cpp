@@ -62,6 +62,13 @@ std::optional<std::string> gate_blocks(const Rulebook& rb, const CaseState& stat
             return "the submission was filed with " +
                    (state.office == kNone ? std::string("no office") : rb.offices[size_t(state.office)].id) +
                    ", the respondent's own office";
+        case Gate::Kind::party_pair: {
+            const Index complainant = state.office == kNone ? kNone : rb.offices[size_t(state.office)].party;
+            for (const auto& [a, b] : gate.pairs)
+                if (a == complainant && b == state.respondent) return std::nullopt;
+            auto code = [&](Index p) { return p == kNone ? std::string("?") : rb.parties[size_t(p)].code; };
+            return "no mechanism between " + code(complainant) + " and " + code(state.respondent);
+        }
         case Gate::Kind::assessment_unpaid:
             if (state.assessment_usd > 0) return std::nullopt;
             return "no unpaid assessment";

@@ -26,7 +26,7 @@ std::vector<Index> enabled_transitions(const Rulebook& rb, const CaseState& stat
 Window stage_window(const Rulebook& rb, const CaseState& state, Index stage) {
     Window w;
     w.earliest = state.last_event;
-    const auto& timing = rb.stages[size_t(stage)].timing;
+    const Timing* timing = rb.timing_of(stage);
     if (!timing) return w;
     const auto [anchor_stage, anchor] = timing_anchor(state, *timing);
     if (anchor_stage == kNone) return w;

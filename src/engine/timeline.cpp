@@ -82,8 +82,8 @@ Timeline evaluate(const Rulebook& rb, Index from, const std::vector<Index>& path
         const Transition& tr = rb.transitions[size_t(t)];
         const Stage& stage = rb.stages[size_t(tr.to)];
         std::string how = "no limit";
-        if (stage.timing) {
-            const Timing& timing = *stage.timing;
+        if (const Timing* found = rb.timing_of(tr.to)) {
+            const Timing& timing = *found;
             const Bounds& b = timing.for_parties(parties);
             Index anchor = kNone;
             for (Index a : timing.after)

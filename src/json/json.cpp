@@ -96,7 +96,7 @@ json to_json(const Rulebook& rb) {
                                     {"side", t.side},
                                     {"article", t.article}});
     }
-    j["initial"] = rb.stages[size_t(rb.initial_stage)].id;
+    j["initial"] = ids(rb, rb.entry_stages);
     if (rb.cap.defined)
         j["caps"]["assessment"] = {{"fixed_through_year", rb.cap.fixed_through_year},
                                    {"fixed_usd", rb.cap.fixed_usd},

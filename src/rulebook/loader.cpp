@@ -420,7 +420,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
     for (size_t i = 0; i < gates.size(); ++i) {
         const auto& t = *gates[i];
         const auto w = at("gates", i);
-        r.only_keys(t, w, {"id", "kind", "fact", "tier", "stage", "parties", "text", "article"});
+        r.only_keys(t, w, {"id", "kind", "fact", "tier", "stage", "parties", "pairs", "text", "article"});
         Gate g;
         g.id = r.str(t, "id", w);
         unique(rb.gates, t, w, g.id, &Gate::id);
@@ -447,12 +447,22 @@ Rulebook read(const toml::table& root, const std::string& source) {
             if (!g.parties) r.fail(&t, w + ": needs parties");
         } else if (kind == "office_not_respondent") {
             g.kind = Gate::Kind::office_not_respondent;
+        } else if (kind == "party_pair") {
+            g.kind = Gate::Kind::party_pair;
+            for (const auto& pair : r.strings(t, "pairs", w)) {
+                const auto dash = pair.find('-');
+                const Index a = dash == std::string::npos ? kNone : rb.party_index(pair.substr(0, dash));
+                const Index b = dash == std::string::npos ? kNone : rb.party_index(pair.substr(dash + 1));
+                if (a == kNone || b == kNone) r.fail(t.get("pairs"), w + ".pairs: '" + pair + "' is not PARTY-PARTY");
+                g.pairs.emplace_back(a, b);
+            }
+            if (g.pairs.empty()) r.fail(&t, w + ": needs pairs");
         } else if (kind == "assessment_unpaid") {
             g.kind = Gate::Kind::assessment_unpaid;
         } else {
             r.fail(t.get("kind"), w + ".kind: unknown gate kind '" + kind +
                                       "' (fact, tier, reached, respondent_in, respondent_not_in, "
-                                      "office_not_respondent, assessment_unpaid)");
+                                      "office_not_respondent, party_pair, assessment_unpaid)");
         }
         g.text = r.str(t, "text", w, false);
         g.article = r.str(t, "article", w);
@@ -483,9 +493,15 @@ Rulebook read(const toml::table& root, const std::string& source) {
     r.only_keys(proc, "procedure",
                 {"initial", "filing_event", "filing_actor", "admissibility", "admissibility_article",
                  "timeline_disputing_parties", "transitions"});
-    const auto initial = r.str(proc, "initial", "procedure");
-    rb.initial_stage = rb.stage_index(initial);
-    if (rb.initial_stage == kNone) r.fail(proc.get("initial"), "procedure.initial: unknown stage '" + initial + "'");
+    // `initial` is one stage, or a list of entry stages (the first is the default).
+    std::vector<std::string> entries;
+    if (const toml::node* n = proc.get("initial"); n && n->is_string()) entries.push_back(r.str(proc, "initial", "procedure"));
+    else entries = r.strings(proc, "initial", "procedure");
+    if (entries.empty()) r.fail(&proc, "procedure: missing 'initial' (a stage or a list of entry stages)");
+    for (const auto& id : entries)
+        rb.entry_stages.push_back(resolve(r, proc.get("initial"), "procedure.initial", id, "stage",
+                                          [&](const std::string& s) { return rb.stage_index(s); }));
+    rb.initial_stage = rb.entry_stages.front();
     if (auto e = r.str(proc, "filing_event", "procedure", false); !e.empty()) rb.filing_event = e;
     rb.filing_actor = r.str(proc, "filing_actor", "procedure", false);
     for (const auto& g : r.strings(proc, "admissibility", "procedure"))

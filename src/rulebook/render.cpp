@@ -82,7 +82,8 @@ std::string render_text(const Rulebook& rb) {
 std::string render_mermaid(const Rulebook& rb) {
     std::ostringstream out;
     out << "stateDiagram-v2\n";
-    out << "    [*] --> " << rb.stages[size_t(rb.initial_stage)].id << " : " << rb.filing_event << "\n";
+    for (Index entry : rb.entry_stages)
+        out << "    [*] --> " << rb.stages[size_t(entry)].id << " : " << rb.filing_event << "\n";
     for (const auto& t : rb.transitions) {
         out << "    " << rb.stages[size_t(t.from)].id << " --> " << rb.stages[size_t(t.to)].id << " : " << t.event;
         if (t.vote != kNone) out << " [" << rb.votes[size_t(t.vote)].id << "]";

@@ -57,6 +57,13 @@ bool Rulebook::has_event(std::string_view event) const {
                        [&](const Transition& t) { return t.event == event; });
 }
 
+const Timing* Rulebook::timing_of(Index stage) const {
+    if (stages[size_t(stage)].timing) return &*stages[size_t(stage)].timing;
+    for (Index owner : also_meets[size_t(stage)])
+        if (stages[size_t(owner)].timing) return &*stages[size_t(owner)].timing;
+    return nullptr;
+}
+
 void Rulebook::derive() {
     outgoing.assign(stages.size(), {});
     dependents.assign(stages.size(), {});

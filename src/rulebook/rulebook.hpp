@@ -93,6 +93,7 @@ struct Gate {
         respondent_in,         // the respondent is one of `parties`
         respondent_not_in,     // the respondent is none of `parties`
         office_not_respondent, // the receiving office belongs to another Party than the respondent
+        party_pair,            // (office's Party, respondent) is one of `pairs`
         assessment_unpaid,     // an assessment was imposed and is not paid
     };
     std::string id;
@@ -101,6 +102,7 @@ struct Gate {
     int tier = 0;
     Index stage = kNone;
     PartyMask parties = 0;
+    std::vector<std::pair<Index, Index>> pairs;  // party_pair: (complainant, respondent)
     std::string text;
     std::string article;
     SourcePos pos;
@@ -203,7 +205,8 @@ struct Rulebook {
     std::vector<Transition> transitions;
     std::vector<Index> admissibility;  // gates every filing must pass
     std::string admissibility_article;
-    Index initial_stage = kNone;
+    Index initial_stage = kNone;       // where a filing lands unless it names another entry
+    std::vector<Index> entry_stages;   // stages a filing may land in (the first is initial_stage)
     std::string filing_event = "file";
     std::string filing_actor;
     int default_disputing_parties = 2;
@@ -226,6 +229,9 @@ struct Rulebook {
     int tier_rank(std::string_view id) const;  // -1 if unknown; "none" is 0
     std::string tier_name(int rank) const;
     bool has_event(std::string_view event) const;
+    // A stage's own timing, or else the timing of the stage whose deadline it also meets (declining
+    // to review is bound by the acceptance deadline); nullptr if neither.
+    const Timing* timing_of(Index stage) const;
     void derive();  // fills outgoing and dependents
 };
 

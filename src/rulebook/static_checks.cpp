@@ -29,8 +29,12 @@ std::vector<Finding> static_checks(const Rulebook& rb) {
     auto add = [&](Finding::Severity sev, SourcePos pos, std::string msg) {
         out.push_back({sev, pos, std::move(msg)});
     };
-    auto reach = reachable_from(rb, rb.initial_stage);
-    reach[size_t(rb.initial_stage)] = true;
+    std::vector<bool> reach(rb.stages.size(), false);
+    for (Index entry : rb.entry_stages) {
+        const auto from_entry = reachable_from(rb, entry);
+        for (size_t s = 0; s < reach.size(); ++s) reach[s] = reach[s] || from_entry[s];
+        reach[size_t(entry)] = true;
+    }
     for (size_t s = 0; s < rb.stages.size(); ++s) {
         const Stage& st = rb.stages[s];
         if (!reach[s])
