@@ -16,7 +16,9 @@ const std::string* detail(const Command& c, const char* key) { return c.detail(k
 
 }  // namespace
 
-CaseRow CaseService::project(const Rulebook& rb, const CaseState& s, CaseRow row) {
+CaseRow CaseService::project(const Rulebook& rb, const CaseState& s, const std::vector<StoredEvent>& events,
+                             CaseRow row) {
+    const StageDates dated = stage_dates(rb, events);
     row.rulebook = rb.agreement.id;
     if (s.filed) {
         row.office = rb.offices[size_t(s.office)].id;
@@ -33,7 +35,7 @@ CaseRow CaseService::project(const Rulebook& rb, const CaseState& s, CaseRow row
     row.next_deadline_stage.clear();
     if (s.filed && !row.closed) {
         for (const auto& d : deadlines(rb, s, s.last_event)) {
-            if (d.met_on) continue;
+            if (d.met_on || !dated.on[size_t(d.anchor_stage)]) continue;
             if (row.next_deadline.empty() || d.due.str() < row.next_deadline) {
                 row.next_deadline = d.due.str();
                 row.next_deadline_stage = rb.stages[size_t(d.stage)].id;
@@ -68,7 +70,7 @@ StepOutcome CaseService::file(const std::string& rulebook, const Command& filing
         const std::string id = prefix + number;
         base.id = id;
         try {
-            const AppendResult r = store_.append(id, 0, {stored}, project(rb, after, base), request_id);
+            const AppendResult r = store_.append(id, 0, {stored}, project(rb, after, {stored}, base), request_id);
             if (r.duplicate) {
                 // The same request filed a case before: report that case.
                 return {"", r.version, true, std::nullopt};
@@ -107,8 +109,10 @@ StepOutcome CaseService::step(const std::string& case_id, const Command& command
         stored.push_back(encode(rb, s, command, e));
         apply_in_place(rb, s, e);
     }
+    std::vector<StoredEvent> all = v.events;
+    all.insert(all.end(), stored.begin(), stored.end());
     try {
-        const AppendResult r = store_.append(case_id, version, stored, project(rb, s, v.row), request_id);
+        const AppendResult r = store_.append(case_id, version, stored, project(rb, s, all, v.row), request_id);
         return {case_id, r.version, r.duplicate, std::nullopt};
     } catch (const StaleVersion& e) {
         throw Error(ErrorCode::conflict, e.what());

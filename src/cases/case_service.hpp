@@ -43,7 +43,9 @@ public:
     CaseView load(const std::string& case_id);
 
     // The projection row of a state; keeps `base`'s id, submitter, facility, filed_on and record.
-    static CaseRow project(const Rulebook& rb, const CaseState& state, CaseRow base);
+    // The next deadline counts only deadlines anchored on a date the record gives to the day.
+    static CaseRow project(const Rulebook& rb, const CaseState& state, const std::vector<StoredEvent>& events,
+                           CaseRow base);
 
 private:
     EventStore& store_;

@@ -51,9 +51,9 @@ Date engine_date(const std::string& recorded, Date previous) {
 }
 
 StoredEvent encode(const Rulebook& rb, const CaseState& before, const Command& c, const Event& e,
-                   const std::string& recorded_on) {
+                   const std::optional<std::string>& recorded_on) {
     StoredEvent s;
-    s.on = recorded_on.empty() ? c.on.str() : recorded_on;
+    s.on = recorded_on ? *recorded_on : c.on.str();
     s.actor = c.actor;
     json d = json::object();
     switch (e.kind) {
@@ -96,6 +96,8 @@ StoredEvent encode(const Rulebook& rb, const CaseState& before, const Command& c
             break;
     }
     (void)before;
+    // An imprecise recorded date keeps the date the engine used, so replay rebuilds the same state.
+    if (s.on != c.on.str()) d["engine_on"] = c.on.str();
     s.details = d.dump();
     return s;
 }
@@ -109,7 +111,8 @@ Event decode(const Rulebook& rb, const CaseState& before, const StoredEvent& s) 
                                                   " in " + rb.agreement.id);
     };
     Event e;
-    e.on = engine_date(s.on, before.last_event);
+    if (const auto engine_on = Date::parse(str(d, "engine_on"))) e.on = *engine_on;
+    else e.on = engine_date(s.on, before.last_event);
     if (s.name == rb.filing_event) {
         e.kind = Event::Kind::filed;
         e.office = rb.office_index(str(d, "office"));
@@ -159,6 +162,21 @@ Event decode(const Rulebook& rb, const CaseState& before, const StoredEvent& s) 
     if (const auto a = str(d, "amount_usd"); !a.empty()) e.amount_usd = std::stoll(a);
     if (const auto p = str(d, "parties"); !p.empty()) e.parties = parties_mask(rb, p);
     return e;
+}
+
+StageDates stage_dates(const Rulebook& rb, const std::vector<StoredEvent>& events) {
+    StageDates r{std::vector<bool>(rb.stages.size(), false), std::vector<std::optional<Date>>(rb.stages.size())};
+    for (const auto& e : events) {
+        const json d = json::parse(e.details.empty() ? "{}" : e.details, nullptr, false);
+        if (!d.is_object()) continue;
+        Index stage = kNone;
+        if (e.name == rb.filing_event) stage = str(d, "stage").empty() ? rb.initial_stage : rb.stage_index(str(d, "stage"));
+        else if (!str(d, "to").empty()) stage = rb.stage_index(str(d, "to"));
+        if (stage == kNone || r.reached[size_t(stage)]) continue;
+        r.reached[size_t(stage)] = true;
+        r.on[size_t(stage)] = Date::parse(e.on);
+    }
+    return r;
 }
 
 CaseState replay(const Rulebook& rb, const std::vector<StoredEvent>& events) {

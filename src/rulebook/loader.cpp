@@ -263,7 +263,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
     rb.source = source;
     r.only_keys(root, "rulebook",
                 {"format", "agreement", "parties", "offices", "bodies", "actors", "facts", "tiers",
-                 "subjects", "votes", "gates", "procedure", "caps", "stages"});
+                 "subjects", "votes", "gates", "procedure", "caps", "stages", "measures"});
     if (auto f = r.integer(root, "format", "rulebook", 0, 1000); !f || *f != 1)
         r.fail(root.get("format") ? root.get("format") : &root, "rulebook: 'format = 1' is required");
 
@@ -574,6 +574,27 @@ Rulebook read(const toml::table& root, const std::string& source) {
                 r.fail(c.get("trade_basis"), "caps.assessment.trade_basis: expected all_parties or disputing_parties");
             rb.cap.article = r.str(c, "article", "caps.assessment");
         }
+    }
+
+    const auto measures = r.tables(root, "measures", "rulebook");
+    for (size_t i = 0; i < measures.size(); ++i) {
+        const auto& t = *measures[i];
+        const auto w = at("measures", i);
+        r.only_keys(t, w, {"id", "text", "from", "to", "share_reaching"});
+        Measure m;
+        m.id = r.str(t, "id", w);
+        m.text = r.str(t, "text", w, false);
+        auto stage = [&](const std::string& key, const std::string& id) {
+            return resolve(r, t.get(key), w + "." + key, id, "stage", [&](const std::string& s) { return rb.stage_index(s); });
+        };
+        if (t.contains("share_reaching")) {
+            m.share_reaching = stage("share_reaching", r.str(t, "share_reaching", w));
+        } else {
+            m.from = stage("from", r.str(t, "from", w));
+            for (const auto& s : r.strings(t, "to", w)) m.to.push_back(stage("to", s));
+            if (m.to.empty()) r.fail(&t, w + ": needs 'to' (or 'share_reaching')");
+        }
+        rb.measures.push_back(std::move(m));
     }
 
     rb.derive();

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "rulebook/rulebook.hpp"
 
@@ -16,6 +17,8 @@ public:
     // NAME resolves to DIR/NAME.toml; a path is loaded as it is. Throws Error.
     const Rulebook& get(const std::string& name_or_path);
     const std::filesystem::path& dir() const { return dir_; }
+    // Every rulebook of the folder (NAME.toml), loaded.
+    std::vector<const Rulebook*> all();
 
 private:
     std::filesystem::path dir_;

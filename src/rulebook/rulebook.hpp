@@ -175,6 +175,17 @@ struct AssessmentCap {
     std::string article;
 };
 
+// A statistic over the cases of a rulebook (accord stats): the median days from reaching `from` to
+// reaching any of `to` (dates known to the day only), or the share of decided cases that reached
+// `share_reaching` (a case is decided once it reached it or ended in a terminal stage).
+struct Measure {
+    std::string id;
+    std::string text;
+    Index from = kNone;
+    std::vector<Index> to;
+    Index share_reaching = kNone;
+};
+
 struct Agreement {
     std::string id;
     std::string name;
@@ -211,6 +222,7 @@ struct Rulebook {
     std::string filing_actor;
     int default_disputing_parties = 2;
     AssessmentCap cap;
+    std::vector<Measure> measures;
     std::vector<Calendar> calendars;  // business-day calendars, named by Party code or own name
 
     // Derived at load time.

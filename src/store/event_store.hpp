@@ -72,6 +72,11 @@ struct CaseWrite {
     std::vector<StoredEvent> events;
 };
 
+struct BulkResult {
+    int64_t cases = 0;   // cases written (existing ids are skipped)
+    int64_t events = 0;  // their events
+};
+
 class EventStore {
 public:
     virtual ~EventStore() = default;
@@ -88,8 +93,8 @@ public:
                                 const std::string& request_id) = 0;
 
     // Writes whole cases that do not exist yet, in batches; existing case ids are skipped (so an
-    // import can be repeated). Returns the number of cases written.
-    virtual int64_t bulk_write(const std::vector<CaseWrite>& cases) = 0;
+    // import can be repeated).
+    virtual BulkResult bulk_write(const std::vector<CaseWrite>& cases) = 0;
 
     virtual std::vector<StoredEvent> load(const std::string& case_id) = 0;
     virtual std::optional<CaseRow> get(const std::string& case_id) = 0;

@@ -130,8 +130,8 @@ public:
         }
     }
 
-    int64_t bulk_write(const std::vector<CaseWrite>& cases) override {
-        int64_t written = 0;
+    BulkResult bulk_write(const std::vector<CaseWrite>& cases) override {
+        BulkResult written;
         const std::string now = utc_now_iso();
         constexpr size_t kBatch = 20000;
         for (size_t from = 0; from < cases.size(); from += kBatch) {
@@ -157,7 +157,9 @@ public:
                 }
                 out.complete();
             }
-            written += tx.exec1(kMoveStaged)[0].as<int64_t>();
+            const auto moved = tx.exec1(kMoveStaged);
+            written.cases += moved[0].as<int64_t>();
+            written.events += moved[1].as<int64_t>();
             tx.commit();
         }
         return written;

@@ -181,8 +181,8 @@ public:
         return {seq, false};
     }
 
-    int64_t bulk_write(const std::vector<CaseWrite>& cases) override {
-        int64_t written = 0;
+    BulkResult bulk_write(const std::vector<CaseWrite>& cases) override {
+        BulkResult written;
         const std::string now = utc_now_iso();
         constexpr size_t kBatch = 20000;
         for (size_t from = 0; from < cases.size(); from += kBatch) {
@@ -197,7 +197,8 @@ public:
                 const int changed = ins_case.exec();
                 ins_case.reset();
                 if (changed == 0) continue;  // already there: an import is repeatable
-                ++written;
+                ++written.cases;
+                written.events += int64_t(c.events.size());
                 int64_t seq = 0;
                 for (const auto& e : c.events) {
                     ins_event.bind(1, row.id);

@@ -1,0 +1,29 @@
+#pragma once
+// Shared pieces of the accord commands: output helpers and the one place that reads the clock.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+
+namespace accord::cli {
+
+inline void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+
+inline std::string pad(const std::string& s, size_t width) {
+    return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+// Parses a user-given date or throws Error(bad_date) naming the option.
+inline Date date_arg(const std::string& option, const std::string& text) {
+    if (auto d = Date::parse(text)) return *d;
+    throw Error(ErrorCode::bad_date, option + ": impossible date '" + text + "' (expected YYYY-MM-DD)");
+}
+
+// Today (UTC): the CLI and the server pass it in; the engine never reads the clock.
+Date today();
+// Now as an iCalendar UTC stamp.
+std::string utc_stamp();
+
+}  // namespace accord::cli

@@ -1,0 +1,106 @@
+// accord import | stats | export
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "cases/codec.hpp"
+#include "cases/import.hpp"
+#include "cases/stats.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/csv.hpp"
+
+namespace accord::cli {
+
+using nlohmann::json;
+
+void add_data_commands(CLI::App& app, Context& ctx) {
+    static std::string file;
+    static bool import_json = false;
+    auto* imp = app.add_subcommand("import", "Import historical cases from a CSV file (data/README.md)");
+    imp->add_option("FILE", file, "CSV file")->required();
+    imp->add_flag("--json", import_json, "Print JSON");
+    imp->callback([&ctx] {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw Error(ErrorCode::io, file + ": cannot open");
+        std::stringstream buf;
+        buf << in.rdbuf();
+        const ImportReport r = import_cases_csv(buf.str(), ctx.store(), ctx.rulebooks());
+        ctx.rc = r.refused.empty() ? 0 : 2;
+        auto issues = [](const std::vector<ImportIssue>& list) {
+            json out = json::array();
+            for (const auto& i : list) out.push_back({{"line", i.line}, {"id", i.case_id}, {"message", i.message}});
+            return out;
+        };
+        if (import_json) {
+            print_json({{"rows", r.rows}, {"cases_written", r.cases_written}, {"cases_existing", r.cases_existing},
+                        {"events_written", r.events}, {"refused", issues(r.refused)}, {"findings", issues(r.findings)}});
+            return;
+        }
+        for (const auto& i : r.refused)
+            std::cerr << file << ":" << i.line << ": refused" << (i.case_id.empty() ? "" : " " + i.case_id) << ": "
+                      << i.message << "\n";
+        for (const auto& i : r.findings)
+            std::cout << file << ":" << i.line << ": finding " << i.case_id << ": " << i.message << "\n";
+        std::cout << file << ": " << r.rows << " rows; " << r.cases_written << " cases imported (" << r.events
+                  << " events), " << r.cases_existing << " already present, " << r.refused.size() << " refused, "
+                  << r.findings.size() << " findings about the record\n";
+    });
+
+    static bool stats_json = false;
+    auto* stats = app.add_subcommand("stats", "Per office: actual times and shares beside the statutory figures");
+    stats->add_flag("--json", stats_json, "Print JSON");
+    stats->callback([&ctx] {
+        const json s = case_stats(ctx.store(), ctx.rulebooks());
+        ctx.rc = 0;
+        if (stats_json) return print_json(s);
+        for (const auto& [office, o] : s["offices"].items()) {
+            std::cout << office << " (" << o["rulebook"].get<std::string>() << "): " << o["cases"] << " cases\n";
+            for (const auto& [key, value] : o.items()) {
+                if (key.rfind("median_", 0) != 0 && key.find("_share") == std::string::npos) continue;
+                if (key.size() > 2 && key.substr(key.size() - 2) == "_n") continue;
+                std::cout << "  " << pad(key, 36) << pad(value.is_null() ? "-" : value.dump(), 10)
+                          << "n=" << o[key + "_n"];
+                const std::string statutory = "statutory_" + (key.rfind("median_", 0) == 0 ? key.substr(7) : key);
+                if (o.contains(statutory)) std::cout << "   statutory " << o[statutory] << " days";
+                std::cout << "\n";
+            }
+        }
+    });
+
+    static std::string format = "json";
+    auto* exp = app.add_subcommand("export", "All cases and their events, as JSON or CSV (one row per event)");
+    exp->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
+    exp->callback([&ctx] {
+        EventStore& store = ctx.store();
+        const auto rows = store.list({});
+        ctx.rc = 0;
+        if (format == "csv") {
+            std::cout << "case_id,rulebook,office,respondent,subjects,stage,seq,event,on,actor,details,recorded_at\n";
+            for (const auto& r : rows)
+                for (const auto& e : store.load(r.id))
+                    std::cout << csv_field(r.id) << ',' << csv_field(r.rulebook) << ',' << csv_field(r.office) << ','
+                              << csv_field(r.respondent) << ',' << csv_field(r.subjects) << ',' << csv_field(r.stage)
+                              << ',' << e.seq << ',' << csv_field(e.name) << ',' << csv_field(e.on) << ','
+                              << csv_field(e.actor) << ',' << csv_field(e.details) << ',' << csv_field(e.recorded_at)
+                              << '\n';
+            return;
+        }
+        json out = json::array();
+        for (const auto& r : rows) {
+            json c = {{"id", r.id}, {"rulebook", r.rulebook}, {"office", r.office}, {"respondent", r.respondent},
+                      {"subjects", r.subjects}, {"submitter", r.submitter}, {"facility", r.facility},
+                      {"filed_on", r.filed_on}, {"stage", r.stage}, {"closed", r.closed}, {"version", r.version},
+                      {"record", json::parse(r.record.empty() ? "{}" : r.record, nullptr, false)}};
+            c["events"] = json::array();
+            for (const auto& e : store.load(r.id))
+                c["events"].push_back({{"seq", e.seq}, {"event", e.name}, {"on", e.on}, {"actor", e.actor},
+                                       {"details", json::parse(e.details, nullptr, false)},
+                                       {"recorded_at", e.recorded_at}});
+            out.push_back(c);
+        }
+        print_json({{"cases", out}});
+    });
+}
+
+}  // namespace accord::cli

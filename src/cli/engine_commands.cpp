@@ -1,0 +1,231 @@
+// accord rulebook check|show, timeline, check, assessment-cap
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/admissibility.hpp"
+#include "engine/assessment_cap.hpp"
+#include "engine/timeline.hpp"
+#include "json/json.hpp"
+#include "rulebook/loader.hpp"
+#include "rulebook/override.hpp"
+#include "rulebook/render.hpp"
+#include "rulebook/static_checks.hpp"
+
+namespace accord::cli {
+
+namespace {
+
+Rulebook load(const std::string& name, const std::vector<std::string>& overrides = {}) {
+    Rulebook rb = load_rulebook_file(resolve_rulebook(name, default_rulebook_dir()));
+    for (const auto& o : overrides) apply_override(rb, o);
+    return rb;
+}
+
+Index stage_or_throw(const Rulebook& rb, const std::string& id) {
+    const Index s = rb.stage_index(id);
+    if (s == kNone) throw Error(ErrorCode::unknown_stage, "unknown stage '" + id + "' in " + rb.agreement.id);
+    return s;
+}
+
+FactValue yes_no(const std::string& v) {
+    if (v == "yes") return FactValue::yes;
+    if (v == "no") return FactValue::no;
+    return FactValue::unknown;
+}
+
+int cmd_rulebook_check(const std::string& file, bool as_json) {
+    const Rulebook rb = load_rulebook_file(resolve_rulebook(file, default_rulebook_dir()));
+    const auto findings = static_checks(rb);
+    int errors = 0;
+    nlohmann::json j = {{"rulebook", rb.agreement.id}, {"file", rb.source}, {"findings", nlohmann::json::array()}};
+    for (const auto& f : findings) {
+        const bool error = f.severity == Finding::Severity::error;
+        errors += error;
+        const std::string where = rb.source + ":" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column);
+        j["findings"].push_back({{"severity", error ? "error" : "warning"}, {"at", where}, {"message", f.message}});
+        if (!as_json) (error ? std::cerr : std::cout) << where << ": " << (error ? "error: " : "warning: ") << f.message << "\n";
+    }
+    j["ok"] = errors == 0;
+    if (as_json) print_json(j);
+    else if (!errors)
+        std::cout << rb.source << ": ok (" << rb.stages.size() << " stages, " << rb.transitions.size()
+                  << " transitions, " << rb.subjects.size() << " subjects)\n";
+    return errors ? 2 : 0;
+}
+
+int cmd_rulebook_show(const std::string& name, const std::string& format) {
+    const Rulebook rb = load(name);
+    if (format == "json") print_json(to_json(rb));
+    else if (format == "mermaid") std::cout << render_mermaid(rb);
+    else std::cout << render_text(rb);
+    return 0;
+}
+
+struct TimelineArgs {
+    std::string rulebook, from, to, start;
+    bool best = false, json = false;
+    int parties = 0;
+    std::vector<std::string> overrides, via;
+};
+
+int cmd_timeline(const TimelineArgs& a) {
+    const Rulebook rb = load(a.rulebook, a.overrides);
+    TimelineOptions o;
+    o.best = a.best;
+    o.disputing_parties = a.parties;
+    if (!a.start.empty()) o.start = date_arg("--start", a.start);
+    const Index from = stage_or_throw(rb, a.from);
+    for (const auto& v : a.via) o.via.push_back(stage_or_throw(rb, v));
+    const Index to = stage_or_throw(rb, a.to);
+    const Timeline tl = statutory_timeline(rb, from, to, o);
+    if (a.json) {
+        print_json(to_json(rb, tl));
+        return 0;
+    }
+    std::cout << rb.agreement.id << ": " << a.from << " -> " << a.to << ", " << (a.best ? "best" : "worst")
+              << " case, " << tl.disputing_parties << " disputing Parties: " << tl.days << " days\n\n";
+    std::cout << "  " << pad("day", 6) << (o.start ? pad("date", 11) : "") << pad("stage", 32) << pad("event", 34)
+              << pad("rule", 52) << "article\n";
+    for (const auto& s : tl.path) {
+        const auto& st = rb.stages[size_t(s.stage)];
+        std::cout << "  " << pad(std::to_string(s.day), 6) << (s.date ? pad(s.date->str(), 11) : "") << pad(st.id, 32)
+                  << pad(s.transition == kNone ? "" : rb.transitions[size_t(s.transition)].event, 34) << pad(s.how, 52)
+                  << st.article << "\n";
+    }
+    return 0;
+}
+
+struct CheckArgs {
+    std::string rulebook, office, respondent, subjects, trade, mutual, pattern, filed;
+    std::vector<std::string> facts;
+    bool json = false;
+};
+
+int cmd_check(const CheckArgs& a) {
+    const Rulebook rb = load(a.rulebook);
+    Submission sub;
+    sub.office = rb.office_index(a.office);
+    if (sub.office == kNone) throw Error(ErrorCode::bad_argument, "unknown office '" + a.office + "' in " + rb.agreement.id);
+    sub.respondent = rb.party_index(a.respondent);
+    if (sub.respondent == kNone)
+        throw Error(ErrorCode::bad_argument, "unknown respondent Party '" + a.respondent + "' in " + rb.agreement.id);
+    std::string list = a.subjects;
+    for (char& c : list) if (c == ';') c = ',';
+    std::stringstream ss(list);
+    for (std::string s; std::getline(ss, s, ',');) {
+        if (s.empty()) continue;
+        const Index i = rb.subject_index(s);
+        if (i == kNone) throw Error(ErrorCode::unknown_subject, "unknown subject '" + s + "' in " + rb.agreement.id);
+        sub.subjects |= SubjectMask(1) << i;
+    }
+    if (!sub.subjects) throw Error(ErrorCode::bad_argument, "--subjects: give at least one subject");
+    auto set_fact = [&](const std::string& id, const std::string& value) {
+        if (value.empty()) return;
+        const Index f = rb.fact_index(id);
+        if (f == kNone) throw Error(ErrorCode::unknown_key, "unknown fact '" + id + "' in " + rb.agreement.id);
+        if (value != "yes" && value != "no") throw Error(ErrorCode::bad_argument, id + ": expected yes or no");
+        sub.facts[size_t(f)] = yes_no(value);
+    };
+    set_fact("trade_related", a.trade);
+    set_fact("mutually_recognized", a.mutual);
+    set_fact("persistent_pattern", a.pattern);
+    for (const auto& kv : a.facts) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos) throw Error(ErrorCode::bad_argument, "--fact " + kv + ": expected ID=yes|no");
+        set_fact(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    if (!a.filed.empty()) sub.filed_on = date_arg("--filed", a.filed);
+    const Admissibility r = check_admissibility(rb, sub);
+    if (a.json) {
+        print_json(to_json(rb, r));
+        return 0;
+    }
+    std::cout << rb.agreement.id << ": " << (r.admissible ? "admissible" : "NOT admissible")
+              << ", can reach: " << rb.tier_name(r.tier) << "\n\n";
+    for (const auto& s : r.subjects)
+        std::cout << "  " << pad(rb.subjects[size_t(s.subject)].id, 30) << rb.tier_name(s.tier) << "\n";
+    if (!r.reasons.empty()) std::cout << "\n";
+    for (const auto& reason : r.reasons)
+        std::cout << "  " << (reason.limits ? "limit " : "if    ") << pad(cite(reason.article), 16) << reason.text << "\n";
+    return 0;
+}
+
+int cmd_cap(const std::string& rulebook, int year, const std::string& trade, bool as_json) {
+    const Rulebook rb = load(rulebook);
+    std::optional<double> trade_usd;
+    if (!trade.empty()) {
+        char* end = nullptr;
+        const double v = std::strtod(trade.c_str(), &end);
+        if (end == trade.c_str() || *end != '\0' || !(v >= 0))
+            throw Error(ErrorCode::bad_argument, "--trade-usd: not an amount: '" + trade + "'");
+        trade_usd = v;
+    }
+    const CapResult cap = assessment_cap(rb, year, trade_usd);
+    if (as_json) print_json(to_json(cap, year));
+    else std::cout << "USD " << cap.cap_usd << " (" << year << ": " << cap.explanation << "; " << cite(cap.article) << ")\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_engine_commands(CLI::App& app, Context& ctx) {
+    auto* rulebook = app.add_subcommand("rulebook", "Validate and show rulebooks");
+    rulebook->require_subcommand(1);
+    static std::string rb_file;
+    static bool rb_json = false;
+    auto* rb_check = rulebook->add_subcommand("check", "Validate a rulebook file (errors carry file:line:column)");
+    rb_check->add_option("FILE", rb_file, "Rulebook file or name")->required();
+    rb_check->add_flag("--json", rb_json, "Print JSON");
+    rb_check->callback([&ctx] { ctx.rc = cmd_rulebook_check(rb_file, rb_json); });
+    static std::string rb_format = "text";
+    auto* rb_show = rulebook->add_subcommand("show", "Show the procedure as a table, JSON or a Mermaid diagram");
+    rb_show->add_option("NAME", rb_file, "Rulebook name or file")->required();
+    rb_show->add_option("--format", rb_format, "text, json or mermaid")->check(CLI::IsMember({"text", "json", "mermaid"}));
+    rb_show->add_flag_callback("--json", [] { rb_format = "json"; }, "Same as --format json");
+    rb_show->callback([&ctx] { ctx.rc = cmd_rulebook_show(rb_file, rb_format); });
+
+    static TimelineArgs tl;
+    auto* timeline = app.add_subcommand("timeline", "Statutory worst (or best) case between two stages");
+    timeline->add_option("--rulebook", tl.rulebook, "Rulebook name or file")->required();
+    timeline->add_option("--from", tl.from, "Starting stage")->required();
+    timeline->add_option("--to", tl.to, "Final stage")->required();
+    timeline->add_flag("--best", tl.best, "Best case: every lower bound");
+    timeline->add_option("--parties", tl.parties, "Disputing Parties (2 or 3)")->check(CLI::Range(2, 8));
+    timeline->add_option("--set", tl.overrides, "Override a timing: STAGE.KEY=VALUE");
+    timeline->add_option("--via", tl.via, "Stage the path must pass through");
+    timeline->add_option("--start", tl.start, "Start date (YYYY-MM-DD): gives dates");
+    timeline->add_flag("--json", tl.json, "Print JSON");
+    timeline->callback([&ctx] { ctx.rc = cmd_timeline(tl); });
+
+    static CheckArgs ck;
+    auto* check = app.add_subcommand("check", "Admissibility of a submission and how far it can go");
+    check->add_option("--rulebook", ck.rulebook, "Rulebook name or file")->required();
+    check->add_option("--office", ck.office, "Receiving office (US-NAO, MX-NAO, CA-NAO)")->required();
+    check->add_option("--respondent", ck.respondent, "Party whose enforcement is questioned")->required();
+    check->add_option("--subjects", ck.subjects, "Subjects, comma-separated")->required();
+    const auto yn = CLI::IsMember({"yes", "no"});
+    check->add_option("--trade-related", ck.trade, "yes or no")->check(yn);
+    check->add_option("--mutually-recognized", ck.mutual, "yes or no")->check(yn);
+    check->add_option("--persistent-pattern", ck.pattern, "yes or no")->check(yn);
+    check->add_option("--fact", ck.facts, "Any other fact of the rulebook: ID=yes|no");
+    check->add_option("--filed", ck.filed, "Filing date: checks the agreement was in force");
+    check->add_flag("--json", ck.json, "Print JSON");
+    check->callback([&ctx] { ctx.rc = cmd_check(ck); });
+
+    static std::string cap_rb, cap_trade;
+    static int cap_year = 0;
+    static bool cap_json = false;
+    auto* cap = app.add_subcommand("assessment-cap", "Cap on a monetary enforcement assessment");
+    cap->add_option("--rulebook", cap_rb, "Rulebook name or file")->required();
+    cap->add_option("--year", cap_year, "Year of the assessment")->required()->check(CLI::Range(1, 9999));
+    cap->add_option("--trade-usd", cap_trade, "Trade in goods between the Parties, USD");
+    cap->add_flag("--json", cap_json, "Print JSON");
+    cap->callback([&ctx] { ctx.rc = cmd_cap(cap_rb, cap_year, cap_trade, cap_json); });
+
+}
+
+}  // namespace accord::cli
