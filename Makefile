@@ -13,8 +13,9 @@ $(BUILD)/build.ninja:
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Every test, beside a throwaway PostgreSQL server for the store's contract and durability tests.
 test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	scripts/with_postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	scripts/fuzz.sh 20
 
 run: build

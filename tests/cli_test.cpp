@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -151,4 +152,71 @@ TEST(Cli, BadInputGivesOneLineAndNonZeroExit) {
     expect_one_line_error(accord("assessment-cap --rulebook naalc-1994 --year 2025 --trade-usd 1e9"), 1, "not in force");
     expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects child_labor --trade-related maybe"),
                           2, "--trade-related");
+}
+
+TEST(Cli, CasesFromFilingToDeadlines) {
+    const std::string db = "--db sqlite:" + ::testing::TempDir() + "cli-cases-" + std::to_string(getpid()) + ".db";
+    const CliRun filed = accord(db + " case file --rulebook naalc-1994 --office US-NAO --respondent MX "
+                                     "--subjects minimum_wage,child_labor --submitter 'A union' --on 2001-02-05 --json");
+    ASSERT_EQ(filed.code, 0) << filed.err;
+    const std::string id = nlohmann::json::parse(filed.out)["id"];
+    EXPECT_EQ(id, "US-NAO-2001-0001");
+
+    EXPECT_EQ(accord(db + " case step " + id + " accept --on 2001-03-01 --actor receiving_nao").code, 0);
+    // A refused step: one line naming the rule and the article, exit 1, nothing written.
+    expect_one_line_error(accord(db + " case step " + id + " vote_panel --on 2001-03-02 --detail for=US,CA"), 1,
+                          "vote_panel: not possible in stage nao_acceptance");
+    expect_one_line_error(accord(db + " case step " + id + " publish_report --on 2001-02-30"), 2, "impossible date");
+    expect_one_line_error(accord(db + " case step " + id + " publish_report --on 2001-04-01 --expect-version 1"), 3,
+                          "is at version 2");
+    expect_one_line_error(accord(db + " case show NOPE"), 4, "no case 'NOPE'");
+
+    const auto shown = json_of(db + " case show " + id + " --as-of 2001-07-15");
+    EXPECT_EQ(shown["stage"], "nao_acceptance");
+    EXPECT_EQ(shown["case"]["version"], 2);
+    EXPECT_EQ(shown["events"].size(), 2u);
+    bool report_due = false;
+    for (const auto& d : shown["deadlines"])
+        if (d["stage"] == "nao_review") {
+            EXPECT_EQ(d["due"], "2001-06-29");
+            EXPECT_EQ(d["status"], "missed");
+            report_due = true;
+        }
+    EXPECT_TRUE(report_due);
+
+    const auto overdue = json_of(db + " case list --overdue --as-of 2001-07-15");
+    ASSERT_EQ(overdue["count"], 1);
+    EXPECT_EQ(overdue["cases"][0]["id"], id);
+    EXPECT_EQ(json_of(db + " case list --overdue --as-of 2001-06-01")["count"], 0);
+
+    const CliRun ics = accord(db + " case deadlines " + id + " --ics --as-of 2001-03-02");
+    EXPECT_EQ(ics.code, 0);
+    EXPECT_EQ(ics.out.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+    EXPECT_NE(ics.out.find("DTSTART;VALUE=DATE:20010629\r\n"), std::string::npos);
+    EXPECT_NE(ics.out.find("SUMMARY:" + id + ": nao_review due"), std::string::npos);
+}
+
+TEST(Cli, ImportStatsExport) {
+    const std::string db = "--db sqlite:" + ::testing::TempDir() + "cli-import-" + std::to_string(getpid()) + ".db";
+    const auto first = json_of(db + " import data/cases.csv");
+    EXPECT_EQ(first["cases_written"], 59);
+    EXPECT_EQ(first["refused"].size(), 0u);
+    const auto again = json_of(db + " import data/cases.csv");
+    EXPECT_EQ(again["cases_written"], 0);
+    EXPECT_EQ(again["cases_existing"], 59);
+    const auto stats = json_of(db + " stats");
+    EXPECT_EQ(stats["offices"]["US-NAO"]["cases"], 20);
+    EXPECT_TRUE(stats["offices"].contains("US-ILC"));
+    const CliRun csv = accord(db + " export --format csv");
+    EXPECT_EQ(csv.code, 0);
+    EXPECT_EQ(csv.out.rfind("case_id,rulebook,office", 0), 0u);
+    EXPECT_NE(csv.out.find("US-9601,naalc-1994,US-NAO,MX"), std::string::npos);
+
+    const std::string broken = ::testing::TempDir() + "broken.csv";
+    std::ofstream(broken) << "id,mechanism\nX,NAALC\n";
+    expect_one_line_error(accord(db + " import " + broken), 2, "the header lacks column");
+}
+
+TEST(Cli, UnreachablePostgresIsOneLine) {
+    expect_one_line_error(accord("--db postgresql://nobody@127.0.0.1:1/none case list"), 5, "cannot reach PostgreSQL");
 }
