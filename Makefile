@@ -25,6 +25,7 @@ run: build
 bench: build
 	$(BUILD)/apply_bench
 	scripts/bench_cli.sh
+	scripts/bench_store.sh
 
 fuzz: setup
 	scripts/fuzz.sh 60

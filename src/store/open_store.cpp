@@ -1,5 +1,8 @@
 #include <chrono>
 #include <cstdlib>
+#include <dlfcn.h>
+#include <filesystem>
+#include <vector>
 #include <ctime>
 
 #include "core/error.hpp"
@@ -8,13 +11,27 @@
 
 namespace accord {
 
-std::string utc_now_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+std::unique_ptr<EventStore> open_postgres_store(const std::string& url) {
+    // Next to the binary first (the build folder), then the loader's usual search path.
+    std::vector<std::string> candidates;
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back((exe.parent_path() / "libaccord_pg.so").string());
+    candidates.push_back("libaccord_pg.so");
+    void* module = nullptr;
+    std::string why;
+    for (const auto& path : candidates) {
+        module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (module) break;
+        why = dlerror();
+    }
+    if (!module) throw Error(ErrorCode::io, "the PostgreSQL backend is not available: " + why);
+    auto open = reinterpret_cast<decltype(&accord_open_postgres_store)>(dlsym(module, "accord_open_postgres_store"));
+    if (!open) throw Error(ErrorCode::io, "the PostgreSQL backend module has no entry point");
+    char error[512] = {0};
+    EventStore* store = open(url.c_str(), error, sizeof error);
+    if (!store) throw Error(ErrorCode::io, error);
+    return std::unique_ptr<EventStore>(store);
 }
 
 std::string default_store_url() {

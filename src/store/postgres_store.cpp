@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <pqxx/pqxx>
 
 #include "core/error.hpp"
@@ -59,7 +60,8 @@ const char* kCaseColumns = R"(id, rulebook, office, respondent, subjects, submit
 const char* kSelectEvents =
     "SELECT seq, name, on_date, actor, details, recorded_at FROM events WHERE case_id = $1 ORDER BY seq";
 const char* kCountCases = "SELECT count(*) FROM cases";
-const char* kCountPrefix = "SELECT count(*) FROM cases WHERE left(id, length($1)) = $1";
+// LIKE 'PREFIX%' (wildcards in the prefix escaped): the primary key answers it under the C collation.
+const char* kCountPrefix = "SELECT count(*) FROM cases WHERE id LIKE replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'";
 // Bulk import: COPY into session-temporary tables, then move the cases that do not exist yet.
 const char* kCreateStaging = R"(CREATE TEMP TABLE IF NOT EXISTS staging_cases (LIKE cases) ON COMMIT DELETE ROWS;
     CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE events) ON COMMIT DELETE ROWS)";
@@ -95,6 +97,7 @@ public:
     explicit PostgresStore(const std::string& url) : url_(url), conn_(url) {}
 
     void migrate() override {
+        if (schema_version() == int(kMigrations.size())) return;  // up to date: no lock taken
         pqxx::work tx(conn_);
         tx.exec(kCreateVersionTable);
         tx.exec(kLockVersionTable);  // two processes migrating at once take turns
@@ -243,15 +246,16 @@ private:
 
 }  // namespace
 
-std::unique_ptr<EventStore> open_postgres_store(const std::string& url) {
+extern "C" EventStore* accord_open_postgres_store(const char* url, char* error, size_t error_size) {
     try {
-        return std::make_unique<PostgresStore>(url);
-    } catch (const pqxx::broken_connection& e) {
+        return new PostgresStore(url);
+    } catch (const std::exception& e) {
         std::string why = e.what();
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
         for (char& c : why)
             if (c == '\n') c = ' ';
-        throw Error(ErrorCode::io, "cannot reach PostgreSQL: " + why);
+        std::snprintf(error, error_size, "cannot reach PostgreSQL: %s", why.c_str());
+        return nullptr;
     }
 }
 

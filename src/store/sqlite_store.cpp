@@ -65,7 +65,8 @@ const char* kSelectEvents =
 const char* kCaseColumns = R"(id, rulebook, office, respondent, subjects, submitter, facility, filed_on, filing_year,
       stage, closed, tier, next_deadline, next_deadline_stage, version, record)";
 const char* kCountCases = "SELECT count(*) FROM cases";
-const char* kCountPrefix = "SELECT count(*) FROM cases WHERE substr(id, 1, length(?1)) = ?1";
+// A key range, so the primary key answers it: ids from PREFIX up to (not including) PREFIX + U+10FFFF.
+const char* kCountPrefix = "SELECT count(*) FROM cases WHERE id >= ?1 AND id < ?1 || char(1114111)";
 
 // Binds without copying: `r` outlives the statement's execution.
 void bind_case(SQLite::Statement& q, const CaseRow& r, int64_t version) {
@@ -124,6 +125,7 @@ public:
 
     void migrate() override {
         db_.exec(kCreateVersionTable);
+        if (current_version() == int(kMigrations.size())) return;  // up to date: no write lock taken
         SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
         int version = current_version();
         for (; version < int(kMigrations.size()); ++version) {
