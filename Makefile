@@ -18,8 +18,13 @@ test: build
 	scripts/with_postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	scripts/fuzz.sh 20
 
+# The main job on the embedded default: the historical cases imported into accord.db (a re-run
+# imports nothing new), what they show beside the statutory figures, and the statutory path.
 run: build
 	$(BUILD)/accord rulebook check naalc-1994
+	$(BUILD)/accord rulebook check usmca-rrm-2020
+	$(BUILD)/accord --db sqlite:accord.db import data/cases.csv
+	$(BUILD)/accord --db sqlite:accord.db stats
 	$(BUILD)/accord timeline --rulebook naalc-1994 --from submission_received --to benefits_suspended
 
 bench: build
