@@ -56,8 +56,8 @@ std::string describe(const Bounds& b, bool best, const std::string& unit) {
         return "no lower bound";
     }
     if (b.within)
-        return "within " + std::to_string(*b.within) +
-               (b.extension ? " + " + std::to_string(*b.extension) + " extension" : std::string()) + unit;
+        return "within " + std::to_string(*b.within) + unit +
+               (b.extension ? " + " + std::to_string(*b.extension) + " extension" : std::string());
     if (b.window_to) return "window closes at " + std::to_string(*b.window_to) + unit;
     if (b.not_before) return "not before " + std::to_string(*b.not_before) + unit + " (no upper limit)";
     return "no limit";
