@@ -31,6 +31,7 @@
 #include "engine/gates.hpp"
 #include "engine/next_steps.hpp"
 #include "rulebook/loader.hpp"
+#include "rulebook/registry.hpp"
 #include "rulebook/override.hpp"
 #include "support/case_builder.hpp"
 
@@ -149,7 +150,9 @@ private:
             if (t[i] == "=>") arrow = i;
         const std::string& verb = t[0];
         if (verb == "rulebook") {
-            rb_ = std::make_unique<Rulebook>(load_rulebook_file(resolve_rulebook(t.at(1), dir_)));
+            // From the registry, so business days count on the calendars/ beside the rulebooks.
+            RulebookRegistry registry(dir_);
+            rb_ = std::make_unique<Rulebook>(registry.get(t.at(1)));
             state_ = empty_state(*rb_);
         } else if (verb == "new") {
             state_ = empty_state(rb());

@@ -1,5 +1,6 @@
 // accord rulebook check|show, timeline, check, assessment-cap
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "engine/assessment_cap.hpp"
 #include "engine/timeline.hpp"
 #include "json/json.hpp"
+#include "rulebook/diff.hpp"
 #include "rulebook/loader.hpp"
 #include "rulebook/override.hpp"
 #include "rulebook/render.hpp"
@@ -19,8 +21,9 @@ namespace accord::cli {
 
 namespace {
 
-Rulebook load(const std::string& name, const std::vector<std::string>& overrides = {}) {
-    Rulebook rb = load_rulebook_file(resolve_rulebook(name, default_rulebook_dir()));
+// The registry's copy (with its calendars), with what-if overrides applied.
+Rulebook load(RulebookRegistry& reg, const std::string& name, const std::vector<std::string>& overrides = {}) {
+    Rulebook rb = reg.get(name);
     for (const auto& o : overrides) apply_override(rb, o);
     return rb;
 }
@@ -37,8 +40,8 @@ FactValue yes_no(const std::string& v) {
     return FactValue::unknown;
 }
 
-int cmd_rulebook_check(const std::string& file, bool as_json) {
-    const Rulebook rb = load_rulebook_file(resolve_rulebook(file, default_rulebook_dir()));
+int cmd_rulebook_check(RulebookRegistry& reg, const std::string& file, bool as_json) {
+    const Rulebook& rb = reg.get(file);
     const auto findings = static_checks(rb);
     int errors = 0;
     nlohmann::json j = {{"rulebook", rb.agreement.id}, {"file", rb.source}, {"findings", nlohmann::json::array()}};
@@ -57,8 +60,8 @@ int cmd_rulebook_check(const std::string& file, bool as_json) {
     return errors ? 2 : 0;
 }
 
-int cmd_rulebook_show(const std::string& name, const std::string& format) {
-    const Rulebook rb = load(name);
+int cmd_rulebook_show(RulebookRegistry& reg, const std::string& name, const std::string& format) {
+    const Rulebook& rb = reg.get(name);
     if (format == "json") print_json(to_json(rb));
     else if (format == "mermaid") std::cout << render_mermaid(rb);
     else std::cout << render_text(rb);
@@ -66,17 +69,29 @@ int cmd_rulebook_show(const std::string& name, const std::string& format) {
 }
 
 struct TimelineArgs {
-    std::string rulebook, from, to, start;
+    std::string rulebook, from, to, start, respondent, office;
     bool best = false, json = false;
     int parties = 0;
     std::vector<std::string> overrides, via;
 };
 
-int cmd_timeline(const TimelineArgs& a) {
-    const Rulebook rb = load(a.rulebook, a.overrides);
+int cmd_timeline(RulebookRegistry& reg, const TimelineArgs& a) {
+    const Rulebook rb = load(reg, a.rulebook, a.overrides);
     TimelineOptions o;
     o.best = a.best;
     o.disputing_parties = a.parties;
+    // Business days count on the respondent's (or the complainant's) calendar: the rulebook's
+    // convention unless the command names them.
+    const std::string respondent = a.respondent.empty() ? rb.timeline_respondent : a.respondent;
+    if (!respondent.empty()) {
+        o.respondent = rb.party_index(respondent);
+        if (o.respondent == kNone) throw Error(ErrorCode::bad_argument, "--respondent: unknown Party '" + respondent + "'");
+    }
+    const std::string office = a.office.empty() ? rb.timeline_office : a.office;
+    if (!office.empty()) {
+        o.office = rb.office_index(office);
+        if (o.office == kNone) throw Error(ErrorCode::bad_argument, "--office: unknown office '" + office + "'");
+    }
     if (!a.start.empty()) o.start = date_arg("--start", a.start);
     const Index from = stage_or_throw(rb, a.from);
     for (const auto& v : a.via) o.via.push_back(stage_or_throw(rb, v));
@@ -100,15 +115,28 @@ int cmd_timeline(const TimelineArgs& a) {
 }
 
 struct CheckArgs {
-    std::string rulebook, office, respondent, subjects, trade, mutual, pattern, filed;
+    std::string rulebook, office, respondent, subjects, trade, mutual, pattern, facility_trades, sector, filed;
     std::vector<std::string> facts;
     bool json = false;
 };
 
-int cmd_check(const CheckArgs& a) {
-    const Rulebook rb = load(a.rulebook);
+int cmd_check(RulebookRegistry& reg, const CheckArgs& a) {
     Submission sub;
-    sub.office = rb.office_index(a.office);
+    const Rulebook* chosen = nullptr;
+    if (a.rulebook == "auto") {
+        // The law as of the filing date: the agreement in force then, with its office for the Party.
+        if (a.filed.empty()) throw Error(ErrorCode::bad_argument, "--rulebook auto needs --filed DATE");
+        const Date filed = date_arg("--filed", a.filed);
+        const auto choice = reg.in_force(filed, a.office);
+        if (!choice)
+            throw Error(ErrorCode::not_in_force, "no agreement in force on " + filed.str() + " has an office for '" + a.office + "'");
+        chosen = choice->rulebook;
+        sub.office = choice->office;
+    } else {
+        chosen = &reg.get(a.rulebook);
+        sub.office = chosen->office_index(a.office);
+    }
+    const Rulebook& rb = *chosen;
     if (sub.office == kNone) throw Error(ErrorCode::bad_argument, "unknown office '" + a.office + "' in " + rb.agreement.id);
     sub.respondent = rb.party_index(a.respondent);
     if (sub.respondent == kNone)
@@ -133,17 +161,36 @@ int cmd_check(const CheckArgs& a) {
     set_fact("trade_related", a.trade);
     set_fact("mutually_recognized", a.mutual);
     set_fact("persistent_pattern", a.pattern);
+    set_fact("facility_trades", a.facility_trades);
+    std::optional<Reason> sector_reason;
+    if (!a.sector.empty()) {
+        if (!rb.sectors) throw Error(ErrorCode::bad_argument, "--sector: " + rb.agreement.id + " does not scope cases by sector");
+        const auto& s = *rb.sectors;
+        const bool covered = std::find(s.covered.begin(), s.covered.end(), a.sector) != s.covered.end();
+        sub.facts[size_t(s.fact)] = covered ? FactValue::yes : FactValue::no;
+        if (!covered) {
+            std::string list;
+            for (const auto& c : s.covered) list += (list.empty() ? "" : ", ") + c;
+            sector_reason = Reason{"", rb.facts[size_t(s.fact)].id, s.article,
+                                   "sector '" + a.sector + "' is not a priority sector (" + list + ")"};
+        }
+    }
     for (const auto& kv : a.facts) {
         const auto eq = kv.find('=');
         if (eq == std::string::npos) throw Error(ErrorCode::bad_argument, "--fact " + kv + ": expected ID=yes|no");
         set_fact(kv.substr(0, eq), kv.substr(eq + 1));
     }
     if (!a.filed.empty()) sub.filed_on = date_arg("--filed", a.filed);
-    const Admissibility r = check_admissibility(rb, sub);
+    Admissibility r = check_admissibility(rb, sub);
+    if (sector_reason) r.reasons.insert(r.reasons.begin(), *sector_reason);
     if (a.json) {
-        print_json(to_json(rb, r));
+        auto j = to_json(rb, r);
+        j["office"] = rb.offices[size_t(sub.office)].id;
+        if (a.rulebook == "auto") j["chosen_because"] = rb.agreement.id + " is in force on " + a.filed;
+        print_json(j);
         return 0;
     }
+    if (a.rulebook == "auto") std::cout << "chose " << rb.agreement.id << ": in force on " << a.filed << "\n";
     std::cout << rb.agreement.id << ": " << (r.admissible ? "admissible" : "NOT admissible")
               << ", can reach: " << rb.tier_name(r.tier) << "\n\n";
     for (const auto& s : r.subjects)
@@ -154,8 +201,8 @@ int cmd_check(const CheckArgs& a) {
     return 0;
 }
 
-int cmd_cap(const std::string& rulebook, int year, const std::string& trade, bool as_json) {
-    const Rulebook rb = load(rulebook);
+int cmd_cap(RulebookRegistry& reg, const std::string& rulebook, int year, const std::string& trade, bool as_json) {
+    const Rulebook& rb = reg.get(rulebook);
     std::optional<double> trade_usd;
     if (!trade.empty()) {
         char* end = nullptr;
@@ -180,13 +227,25 @@ void add_engine_commands(CLI::App& app, Context& ctx) {
     auto* rb_check = rulebook->add_subcommand("check", "Validate a rulebook file (errors carry file:line:column)");
     rb_check->add_option("FILE", rb_file, "Rulebook file or name")->required();
     rb_check->add_flag("--json", rb_json, "Print JSON");
-    rb_check->callback([&ctx] { ctx.rc = cmd_rulebook_check(rb_file, rb_json); });
+    rb_check->callback([&ctx] { ctx.rc = cmd_rulebook_check(ctx.rulebooks(), rb_file, rb_json); });
     static std::string rb_format = "text";
     auto* rb_show = rulebook->add_subcommand("show", "Show the procedure as a table, JSON or a Mermaid diagram");
     rb_show->add_option("NAME", rb_file, "Rulebook name or file")->required();
     rb_show->add_option("--format", rb_format, "text, json or mermaid")->check(CLI::IsMember({"text", "json", "mermaid"}));
     rb_show->add_flag_callback("--json", [] { rb_format = "json"; }, "Same as --format json");
-    rb_show->callback([&ctx] { ctx.rc = cmd_rulebook_show(rb_file, rb_format); });
+    rb_show->callback([&ctx] { ctx.rc = cmd_rulebook_show(ctx.rulebooks(), rb_file, rb_format); });
+    static std::string diff_a, diff_b;
+    static bool diff_json = false;
+    auto* rb_diff = rulebook->add_subcommand("diff", "Two rulebooks side by side: scope, parties, clocks, votes, remedies, caps");
+    rb_diff->add_option("A", diff_a, "Rulebook name or file")->required();
+    rb_diff->add_option("B", diff_b, "Rulebook name or file")->required();
+    rb_diff->add_flag("--json", diff_json, "Print JSON");
+    rb_diff->callback([&ctx] {
+        const auto d = rulebook_diff(ctx.rulebooks().get(diff_a), ctx.rulebooks().get(diff_b));
+        if (diff_json) print_json(d);
+        else std::cout << render_diff(d);
+        ctx.rc = 0;
+    });
 
     static TimelineArgs tl;
     auto* timeline = app.add_subcommand("timeline", "Statutory worst (or best) case between two stages");
@@ -199,12 +258,14 @@ void add_engine_commands(CLI::App& app, Context& ctx) {
     timeline->add_option("--via", tl.via, "Stage the path must pass through");
     timeline->add_option("--start", tl.start, "Start date (YYYY-MM-DD): gives dates");
     timeline->add_flag("--json", tl.json, "Print JSON");
-    timeline->callback([&ctx] { ctx.rc = cmd_timeline(tl); });
+    timeline->add_option("--respondent", tl.respondent, "Respondent Party, for business days (default: the rulebook's)");
+    timeline->add_option("--office", tl.office, "Complainant's office, for business days");
+    timeline->callback([&ctx] { ctx.rc = cmd_timeline(ctx.rulebooks(), tl); });
 
     static CheckArgs ck;
     auto* check = app.add_subcommand("check", "Admissibility of a submission and how far it can go");
-    check->add_option("--rulebook", ck.rulebook, "Rulebook name or file")->required();
-    check->add_option("--office", ck.office, "Receiving office (US-NAO, MX-NAO, CA-NAO)")->required();
+    check->add_option("--rulebook", ck.rulebook, "Rulebook name or file, or auto (the one in force on --filed)")->required();
+    check->add_option("--office", ck.office, "Receiving office (US-NAO, MX-NAO, CA-NAO; US-ILC, CA-LABOUR)")->required();
     check->add_option("--respondent", ck.respondent, "Party whose enforcement is questioned")->required();
     check->add_option("--subjects", ck.subjects, "Subjects, comma-separated")->required();
     const auto yn = CLI::IsMember({"yes", "no"});
@@ -214,7 +275,9 @@ void add_engine_commands(CLI::App& app, Context& ctx) {
     check->add_option("--fact", ck.facts, "Any other fact of the rulebook: ID=yes|no");
     check->add_option("--filed", ck.filed, "Filing date: checks the agreement was in force");
     check->add_flag("--json", ck.json, "Print JSON");
-    check->callback([&ctx] { ctx.rc = cmd_check(ck); });
+    check->add_option("--facility-trades", ck.facility_trades, "yes or no (Rapid Response: the facility trades)")->check(yn);
+    check->add_option("--sector", ck.sector, "Sector of the facility (Rapid Response: manufactured_goods, services, mining)");
+    check->callback([&ctx] { ctx.rc = cmd_check(ctx.rulebooks(), ck); });
 
     static std::string cap_rb, cap_trade;
     static int cap_year = 0;
@@ -224,7 +287,7 @@ void add_engine_commands(CLI::App& app, Context& ctx) {
     cap->add_option("--year", cap_year, "Year of the assessment")->required()->check(CLI::Range(1, 9999));
     cap->add_option("--trade-usd", cap_trade, "Trade in goods between the Parties, USD");
     cap->add_flag("--json", cap_json, "Print JSON");
-    cap->callback([&ctx] { ctx.rc = cmd_cap(cap_rb, cap_year, cap_trade, cap_json); });
+    cap->callback([&ctx] { ctx.rc = cmd_cap(ctx.rulebooks(), cap_rb, cap_year, cap_trade, cap_json); });
 
 }
 

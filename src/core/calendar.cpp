@@ -1,6 +1,7 @@
 #include "core/calendar.hpp"
 
-#include <chrono>
+#include <algorithm>
+#include <memory>
 
 namespace accord {
 
@@ -15,7 +16,7 @@ Date easter_sunday(int year) {
 }
 
 std::optional<Date> HolidayRule::in_year(int year) const {
-    if (year < first_year || year > last_year) return std::nullopt;
+    if (year < first_year || year > last_year || (year - first_year) % std::max(every, 1) != 0) return std::nullopt;
     switch (kind) {
         case Kind::fixed:
             return Date::from_ymd(year, month, day);
@@ -32,6 +33,11 @@ std::optional<Date> HolidayRule::in_year(int year) const {
             const int shift = (int(last.iso_weekday()) - int(weekday) + 7) % 7;
             return last - Days{shift};
         }
+        case Kind::weekday_on_or_before: {
+            const Date limit = Date::from_ymd(year, month, day);
+            const int shift = (int(limit.iso_weekday()) - int(weekday) + 7) % 7;
+            return limit - Days{shift};
+        }
         case Kind::easter_offset:
             return easter_sunday(year) + Days{easter_offset};
     }
@@ -41,10 +47,36 @@ std::optional<Date> HolidayRule::in_year(int year) const {
 Calendar::Calendar(std::string name, std::vector<HolidayRule> rules)
     : name_(std::move(name)), rules_(std::move(rules)) {}
 
+std::vector<Date> Calendar::holidays(int year) const {
+    std::vector<Date> out;
+    for (const auto& rule : rules_) {
+        auto d = rule.in_year(year);
+        if (!d) continue;
+        Date day = *d;
+        const unsigned wd = day.iso_weekday();
+        if (rule.observed == HolidayRule::Observed::nearest_weekday) {
+            if (wd == 5) day = day - Days{1};
+            if (wd == 6) day = day + Days{1};
+        } else if (rule.observed == HolidayRule::Observed::next_weekday) {
+            // Past the weekend and past a holiday already moved there (Christmas, then Boxing Day).
+            while (day.iso_weekday() >= 5 || (day != *d && std::find(out.begin(), out.end(), day) != out.end()))
+                day = day + Days{1};
+        }
+        out.push_back(day);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 bool Calendar::is_holiday(Date d) const {
-    const int y = d.year();
-    for (const auto& rule : rules_)
-        if (auto h = rule.in_year(y); h && *h == d) return true;
+    for (const Calendar* part : parts_)
+        if (part->is_holiday(d)) return true;
+    // A holiday observed across New Year (1 January on a Saturday, observed 31 December) belongs to
+    // the next year's rules.
+    for (int y : {d.year(), d.year() + 1}) {
+        const auto list = holidays(y);
+        if (std::binary_search(list.begin(), list.end(), d)) return true;
+    }
     return false;
 }
 
@@ -68,9 +100,10 @@ int Calendar::business_days_between(Date from, Date to) const {
 }
 
 Calendar Calendar::joint(const Calendar& a, const Calendar& b) {
-    std::vector<HolidayRule> rules = a.rules_;
-    rules.insert(rules.end(), b.rules_.begin(), b.rules_.end());
-    return Calendar(a.name_ + "+" + b.name_, std::move(rules));
+    Calendar j(a.name_ + "+" + b.name_, {});
+    j.owned_ = {std::make_shared<Calendar>(a), std::make_shared<Calendar>(b)};
+    j.parts_ = {j.owned_[0].get(), j.owned_[1].get()};
+    return j;
 }
 
 }  // namespace accord

@@ -1,5 +1,8 @@
 #pragma once
-// Business-day calendars as immutable values: weekends plus named holiday rules, evaluated per year.
+// Business-day calendars as immutable values: weekends plus named holiday rules (one rule per
+// legislated holiday), with the observance of holidays that fall on a weekend.
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,22 +10,31 @@
 
 namespace accord {
 
-// One named holiday rule ("new_years_day: January 1"). Kinds mirror how public holidays are
-// legislated: a fixed date, the nth weekday of a month, the last weekday of a month, or an offset
-// from Western Easter.
 struct HolidayRule {
-    enum class Kind { fixed, nth_weekday, last_weekday, easter_offset };
+    enum class Kind {
+        fixed,                 // month/day
+        nth_weekday,           // the nth (1..5) weekday of a month
+        last_weekday,          // the last weekday of a month
+        weekday_on_or_before,  // the weekday on or before month/day (Victoria Day: Monday on or before May 24)
+        easter_offset,         // days after Western Easter Sunday (Good Friday = -2)
+    };
+    // When the day falls on a weekend: kept as it is, moved to the nearest weekday (Saturday to
+    // Friday, Sunday to Monday), or moved to the next weekday that is not already a holiday.
+    enum class Observed { as_is, nearest_weekday, next_weekday };
+
     std::string name;
     Kind kind = Kind::fixed;
-    unsigned month = 1;       // fixed, nth_weekday, last_weekday
-    unsigned day = 1;         // fixed
-    unsigned weekday = 0;     // nth_weekday, last_weekday: 0 = Monday ... 6 = Sunday
-    unsigned nth = 1;         // nth_weekday: 1..5
-    int easter_offset = 0;    // easter_offset: days after Easter Sunday (Good Friday = -2)
+    unsigned month = 1;
+    unsigned day = 1;
+    unsigned weekday = 0;     // 0 = Monday ... 6 = Sunday
+    unsigned nth = 1;
+    int easter_offset = 0;
     int first_year = 1;       // the rule applies from this year ...
     int last_year = 9999;     // ... to this one, inclusive
+    int every = 1;            // ... every this many years from first_year
+    Observed observed = Observed::as_is;
 
-    // The date this rule gives in `year`, or nullopt if it does not apply that year.
+    // The date the rule gives in `year` before observance, or nullopt if it does not apply.
     std::optional<Date> in_year(int year) const;
 };
 
@@ -44,6 +56,8 @@ public:
     Date advance(Date from, BusinessDays n) const;
     // Business days in (from, to]; negative if to < from.
     int business_days_between(Date from, Date to) const;
+    // The days off of `year` (as observed), in order.
+    std::vector<Date> holidays(int year) const;
 
     // A calendar on which a day is a business day only if it is one on both.
     static Calendar joint(const Calendar& a, const Calendar& b);
@@ -51,6 +65,8 @@ public:
 private:
     std::string name_ = "weekends";
     std::vector<HolidayRule> rules_;
+    std::vector<const Calendar*> parts_;             // joint calendars
+    std::vector<std::shared_ptr<Calendar>> owned_;   // keeps the parts of a joint calendar alive
 };
 
 }  // namespace accord

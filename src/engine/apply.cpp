@@ -55,6 +55,7 @@ void apply_in_place(const Rulebook& rb, CaseState& s, const Event& e) {
                     s.complainants |= e.parties;
                     s.disputing |= e.parties;
                     break;
+                case Transition::Effect::impose_remedy:
                 case Transition::Effect::none:
                     break;
             }

@@ -1,5 +1,6 @@
 #include "engine/deadline.hpp"
 
+#include "core/error.hpp"
 #include "engine/next_steps.hpp"
 
 namespace accord {
@@ -14,11 +15,13 @@ std::pair<Index, Date> timing_anchor(const CaseState& state, const Timing& timin
 }
 
 Calendar timing_calendar(const Rulebook& rb, const CaseState& state, const Timing& timing) {
+    // The registry checks at load time that these exist (attach_calendars); a rulebook used
+    // without its calendars is a programming error, not a weekend-only calendar.
     auto party_calendar = [&](Index party) -> Calendar {
-        if (party == kNone) return Calendar{};
+        if (party == kNone) throw Error(ErrorCode::bad_argument, "business days on a Party's calendar need the Party");
         for (const auto& c : rb.calendars)
             if (c.name() == rb.parties[size_t(party)].code) return c;
-        return Calendar{};
+        throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar for Party " + rb.parties[size_t(party)].code);
     };
     const Index complainant = state.office == kNone ? kNone : rb.offices[size_t(state.office)].party;
     if (timing.calendar == "respondent") return party_calendar(state.respondent);
@@ -27,7 +30,7 @@ Calendar timing_calendar(const Rulebook& rb, const CaseState& state, const Timin
         return Calendar::joint(party_calendar(state.respondent), party_calendar(complainant));
     for (const auto& c : rb.calendars)
         if (c.name() == timing.calendar) return c;
-    return Calendar{};
+    throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar named '" + timing.calendar + "'");
 }
 
 Date timing_offset(const Rulebook& rb, const CaseState& state, const Timing& timing, Date anchor, int n) {
@@ -60,8 +63,19 @@ std::string_view deadline_status_name(Deadline::Status s) {
 
 bool stage_pending(const Rulebook& rb, const CaseState& state, Index stage) {
     if (!state.filed || rb.stages[size_t(state.current)].terminal) return false;
-    for (const auto& t : enabled_transitions(rb, state))
-        if (rb.transitions[size_t(t)].to == stage) return true;
+    // Reachable from where the case stands: through the steps open now, then any later ones (the
+    // respondent's 45 days run from the request even while its decision to review comes first).
+    std::vector<bool> seen(rb.stages.size(), false);
+    std::vector<Index> todo;
+    for (const auto& t : enabled_transitions(rb, state)) todo.push_back(rb.transitions[size_t(t)].to);
+    while (!todo.empty()) {
+        const Index s = todo.back();
+        todo.pop_back();
+        if (s == stage) return true;
+        if (seen[size_t(s)]) continue;
+        seen[size_t(s)] = true;
+        for (Index t : rb.outgoing[size_t(s)]) todo.push_back(rb.transitions[size_t(t)].to);
+    }
     return false;
 }
 

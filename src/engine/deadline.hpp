@@ -40,7 +40,7 @@ std::string_view deadline_status_name(Deadline::Status s);
 // case can still take. Deadlines of branches the case did not take are left out.
 std::vector<Deadline> deadlines(const Rulebook& rb, const CaseState& state, Date as_of);
 
-// Whether a transition into `stage` is possible now (ignoring dates and gates).
+// Whether the case can still reach `stage` from where it stands (ignoring dates and gates).
 bool stage_pending(const Rulebook& rb, const CaseState& state, Index stage);
 
 }  // namespace accord

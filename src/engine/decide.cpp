@@ -365,6 +365,29 @@ Decision decide(const Rulebook& rb, const CaseState& state, const Command& c) {
             e.parties = joining;
             break;
         }
+        case Transition::Effect::impose_remedy: {
+            const std::string* which = c.detail("remedy");
+            std::string options;
+            for (const auto& r : rb.remedies) options += (options.empty() ? "" : ", ") + r.id;
+            if (!which) return refuse(ErrorCode::missing_detail, rule, tr.article, rule + ": needs remedy=ID (" + options + ")");
+            const Remedy* remedy = nullptr;
+            for (const auto& r : rb.remedies)
+                if (r.id == *which) remedy = &r;
+            if (!remedy)
+                return refuse(ErrorCode::bad_argument, rule, "", rule + ": unknown remedy '" + *which + "' (" + options + ")");
+            if (remedy->min_prior_determinations > 0) {
+                const std::string* prior = c.detail("prior_determinations");
+                const auto n = prior ? parse_int(*prior) : std::optional<int64_t>(0);
+                if (!n || *n < 0)
+                    return refuse(ErrorCode::bad_argument, rule, "", rule + ": prior_determinations must be a whole number");
+                if (*n < remedy->min_prior_determinations)
+                    return refuse(ErrorCode::gate_closed, remedy->id, remedy->article,
+                                  rule + ": " + remedy->id + " needs " + std::to_string(remedy->min_prior_determinations) +
+                                      " earlier determinations against the same facility or owner; " +
+                                      std::to_string(*n) + " recorded");
+            }
+            break;
+        }
         case Transition::Effect::none:
         case Transition::Effect::pay_assessment:
         case Transition::Effect::end_suspension:

@@ -31,6 +31,7 @@ std::string effect_name(Transition::Effect e) {
         case Transition::Effect::suspend_benefits: return "suspend_benefits";
         case Transition::Effect::end_suspension: return "end_suspension";
         case Transition::Effect::add_disputing_party: return "add_disputing_party";
+        case Transition::Effect::impose_remedy: return "impose_remedy";
     }
     return "none";
 }

@@ -263,7 +263,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
     rb.source = source;
     r.only_keys(root, "rulebook",
                 {"format", "agreement", "parties", "offices", "bodies", "actors", "facts", "tiers",
-                 "subjects", "votes", "gates", "procedure", "caps", "stages", "measures"});
+                 "subjects", "votes", "gates", "procedure", "caps", "stages", "measures", "remedies", "sectors"});
     if (auto f = r.integer(root, "format", "rulebook", 0, 1000); !f || *f != 1)
         r.fail(root.get("format") ? root.get("format") : &root, "rulebook: 'format = 1' is required");
 
@@ -492,7 +492,13 @@ Rulebook read(const toml::table& root, const std::string& source) {
     const auto& proc = r.table(root, "procedure", "rulebook");
     r.only_keys(proc, "procedure",
                 {"initial", "filing_event", "filing_actor", "admissibility", "admissibility_article",
-                 "timeline_disputing_parties", "transitions"});
+                 "timeline_disputing_parties", "timeline_respondent", "timeline_office", "transitions"});
+    rb.timeline_respondent = r.str(proc, "timeline_respondent", "procedure", false);
+    if (!rb.timeline_respondent.empty() && rb.party_index(rb.timeline_respondent) == kNone)
+        r.fail(proc.get("timeline_respondent"), "procedure.timeline_respondent: unknown Party '" + rb.timeline_respondent + "'");
+    rb.timeline_office = r.str(proc, "timeline_office", "procedure", false);
+    if (!rb.timeline_office.empty() && rb.office_index(rb.timeline_office) == kNone)
+        r.fail(proc.get("timeline_office"), "procedure.timeline_office: unknown office '" + rb.timeline_office + "'");
     // `initial` is one stage, or a list of entry stages (the first is the default).
     std::vector<std::string> entries;
     if (const toml::node* n = proc.get("initial"); n && n->is_string()) entries.push_back(r.str(proc, "initial", "procedure"));
@@ -543,6 +549,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
         else if (effect == "suspend_benefits") tr.effect = Transition::Effect::suspend_benefits;
         else if (effect == "end_suspension") tr.effect = Transition::Effect::end_suspension;
         else if (effect == "add_disputing_party") tr.effect = Transition::Effect::add_disputing_party;
+        else if (effect == "impose_remedy") tr.effect = Transition::Effect::impose_remedy;
         else r.fail(t.get("effect"), w + ".effect: unknown effect '" + effect + "'");
         tr.side = r.boolean(t, "side", w);
         tr.article = r.str(t, "article", w);
@@ -574,6 +581,32 @@ Rulebook read(const toml::table& root, const std::string& source) {
                 r.fail(c.get("trade_basis"), "caps.assessment.trade_basis: expected all_parties or disputing_parties");
             rb.cap.article = r.str(c, "article", "caps.assessment");
         }
+    }
+
+    const auto remedies = r.tables(root, "remedies", "rulebook");
+    for (size_t i = 0; i < remedies.size(); ++i) {
+        const auto& t = *remedies[i];
+        const auto w = at("remedies", i);
+        r.only_keys(t, w, {"id", "text", "article", "min_prior_determinations"});
+        Remedy m{r.str(t, "id", w), r.str(t, "text", w, false), r.str(t, "article", w),
+                 int(r.integer(t, "min_prior_determinations", w, 0, 100).value_or(0))};
+        unique(rb.remedies, t, w, m.id, &Remedy::id);
+        rb.remedies.push_back(std::move(m));
+    }
+    for (const auto& t : rb.transitions)
+        if (t.effect == Transition::Effect::impose_remedy && rb.remedies.empty())
+            r.fail(&root, "procedure: transition '" + t.event + "' imposes a remedy but the rulebook lists no remedies");
+    if (const toml::node* n = root.get("sectors")) {
+        if (!n->is_table()) r.fail(n, "sectors: expected a table");
+        const auto& t = *n->as_table();
+        r.only_keys(t, "sectors", {"fact", "covered", "article"});
+        Sectors s;
+        s.fact = resolve(r, t.get("fact"), "sectors.fact", r.str(t, "fact", "sectors"), "fact",
+                         [&](const std::string& id) { return rb.fact_index(id); });
+        s.covered = r.strings(t, "covered", "sectors");
+        if (s.covered.empty()) r.fail(&t, "sectors: 'covered' lists no sector");
+        s.article = r.str(t, "article", "sectors");
+        rb.sectors = std::move(s);
     }
 
     const auto measures = r.tables(root, "measures", "rulebook");

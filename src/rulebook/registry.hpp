@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,8 @@ namespace accord {
 
 class RulebookRegistry {
 public:
-    explicit RulebookRegistry(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    // Calendars come from `calendar_dir`, by default the calendars folder beside `dir`.
+    explicit RulebookRegistry(std::filesystem::path dir, std::filesystem::path calendar_dir = {});
 
     // NAME resolves to DIR/NAME.toml; a path is loaded as it is. Throws Error.
     const Rulebook& get(const std::string& name_or_path);
@@ -20,8 +22,19 @@ public:
     // Every rulebook of the folder (NAME.toml), loaded.
     std::vector<const Rulebook*> all();
 
+    // The law as of a date: the rulebook in force on `date` that has an office of the Party that
+    // `office` (an office of any rulebook, or a Party code) belongs to, with that office. The
+    // rulebook's own admissibility then says whether it covers the pair.
+    struct Choice {
+        const Rulebook* rulebook = nullptr;
+        Index office = kNone;
+    };
+    std::optional<Choice> in_force(Date date, const std::string& office);
+
 private:
     std::filesystem::path dir_;
+    std::filesystem::path calendar_dir_;
+    std::optional<std::vector<Calendar>> calendars_;
     std::map<std::string, std::unique_ptr<Rulebook>> loaded_;
 };
 

@@ -153,6 +153,7 @@ struct Transition {
         suspend_benefits,    // detail amount_usd, at most the unpaid assessment
         end_suspension,
         add_disputing_party, // a third Party joins
+        impose_remedy,       // detail remedy=ID (one of `remedies`), prior_determinations=N where needed
     };
     Index from = kNone;
     std::string event;
@@ -184,6 +185,22 @@ struct Measure {
     Index from = kNone;
     std::vector<Index> to;
     Index share_reaching = kNone;
+};
+
+// A remedy the agreement provides; impose_remedy transitions pick one. Some need earlier
+// determinations against the same facility or owner (the Rapid Response denial of entry).
+struct Remedy {
+    std::string id;
+    std::string text;
+    std::string article;
+    int min_prior_determinations = 0;
+};
+
+// Cases scoped by economic sector: a sector on the list makes `fact` yes, any other makes it no.
+struct Sectors {
+    Index fact = kNone;
+    std::vector<std::string> covered;
+    std::string article;
 };
 
 struct Agreement {
@@ -223,6 +240,10 @@ struct Rulebook {
     int default_disputing_parties = 2;
     AssessmentCap cap;
     std::vector<Measure> measures;
+    std::vector<Remedy> remedies;
+    std::optional<Sectors> sectors;
+    std::string timeline_respondent;  // whose calendar statutory timelines count business days on
+    std::string timeline_office;
     std::vector<Calendar> calendars;  // business-day calendars, named by Party code or own name
 
     // Derived at load time.
