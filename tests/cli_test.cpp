@@ -220,3 +220,64 @@ TEST(Cli, ImportStatsExport) {
 TEST(Cli, UnreachablePostgresIsOneLine) {
     expect_one_line_error(accord("--db postgresql://nobody@127.0.0.1:1/none case list"), 5, "cannot reach PostgreSQL");
 }
+
+TEST(Cli, RulebookDiffMatchesTheGoldenFile) {
+    const CliRun r = accord("rulebook diff naalc-1994 usmca-rrm-2020 --json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::ifstream golden(ACCORD_SOURCE_DIR "/tests/golden/diff-naalc-1994-usmca-rrm-2020.json");
+    EXPECT_EQ(nlohmann::json::parse(r.out), nlohmann::json::parse(golden))
+        << "regenerate with: build/accord rulebook diff naalc-1994 usmca-rrm-2020 --json > tests/golden/...";
+    const CliRun text = accord("rulebook diff naalc-1994 usmca-rrm-2020");
+    EXPECT_NE(text.out.find("freedom_of_association: consultations -> panel"), std::string::npos);
+    EXPECT_NE(text.out.find("panel_vote: 2/3 of the Council (Art 29(1)) -> -"), std::string::npos);
+}
+
+TEST(Cli, LawAsOfTheFilingDate) {
+    const auto before = json_of("check --rulebook auto --filed 2020-06-30 --office US-NAO --respondent MX --subjects freedom_of_association");
+    EXPECT_EQ(before["rulebook"], "naalc-1994");
+    EXPECT_EQ(before["office"], "US-NAO");
+    EXPECT_EQ(before["tier"], "consultations");
+    const auto after = json_of("check --rulebook auto --filed 2020-07-01 --office US-NAO --respondent MX --subjects freedom_of_association "
+                               "--facility-trades yes --sector mining");
+    EXPECT_EQ(after["rulebook"], "usmca-rrm-2020");
+    EXPECT_EQ(after["office"], "US-ILC");
+    EXPECT_EQ(after["tier"], "panel");
+    const auto us_ca = json_of("check --rulebook auto --filed 2021-01-04 --office US-ILC --respondent CA --subjects freedom_of_association");
+    EXPECT_EQ(us_ca["rulebook"], "usmca-rrm-2020");
+    EXPECT_EQ(us_ca["admissible"], false);
+    EXPECT_EQ(us_ca["reasons"][0]["rule"], "covered_pair");
+    expect_one_line_error(accord("check --rulebook auto --office US-NAO --respondent MX --subjects freedom_of_association"), 2,
+                          "--rulebook auto needs --filed");
+    expect_one_line_error(accord("check --rulebook auto --filed 1990-01-01 --office US-NAO --respondent MX --subjects child_labor"), 1,
+                          "no agreement in force on 1990-01-01");
+}
+
+TEST(Cli, RapidResponseScopeAndClocks) {
+    const auto outside = json_of("check --rulebook usmca-rrm-2020 --office US-ILC --respondent MX --subjects freedom_of_association "
+                                 "--facility-trades yes --sector agriculture");
+    EXPECT_EQ(outside["tier"], "none");
+    EXPECT_EQ(outside["reasons"][0]["text"], "sector 'agriculture' is not a priority sector (manufactured_goods, services, mining)");
+    expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects child_labor --sector mining"), 2,
+                          "does not scope cases by sector");
+    expect_one_line_error(accord("check --rulebook usmca-rrm-2020 --office US-ILC --respondent MX --subjects child_labor --trade-related yes"),
+                          2, "unknown fact 'trade_related' in usmca-rrm-2020");
+    // Business days on Mexico's calendar: the start date matters (Revolution Day, 18 November 2024).
+    const auto t = json_of("timeline --rulebook usmca-rrm-2020 --from review_requested --to remedy --start 2024-11-05");
+    EXPECT_EQ(t["path"][3]["stage"], "panel_constituted");
+    EXPECT_EQ(t["path"][3]["date"], "2024-11-21");
+    EXPECT_EQ(t["end"], "2024-12-21");
+    EXPECT_EQ(t["days"], 46);
+    const auto later = json_of("timeline --rulebook usmca-rrm-2020 --from review_requested --to remedy --start 2024-12-02");
+    EXPECT_EQ(later["days"], 45);  // 10 days, 3 business days with no holiday between, 30 days
+    expect_one_line_error(accord("timeline --rulebook usmca-rrm-2020 --from review_requested --to remedy"), 2, "give a start date");
+}
+
+TEST(Cli, BusinessDaysWithoutACalendarAreRefused) {
+    std::ifstream in(ACCORD_SOURCE_DIR "/rulebooks/usmca-rrm-2020.toml");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::string from = "calendar = \"respondent\" }";
+    text.replace(text.find(from), from.size(), "calendar = \"lunar\" }");
+    const std::string path = ::testing::TempDir() + "rrm-lunar.toml";
+    std::ofstream(path) << text;
+    expect_one_line_error(accord("rulebook check " + path), 2, "stages.panel_constituted.timing: no calendar named 'lunar'");
+}

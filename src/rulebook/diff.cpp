@@ -87,7 +87,7 @@ std::string cap_text(const Rulebook& rb) {
 }
 
 std::string in_force(const Rulebook& rb) {
-    return rb.agreement.entry_into_force.str() + " to " + (rb.agreement.end ? rb.agreement.end->str() : "today");
+    return rb.agreement.entry_into_force.str() + " to " + (rb.agreement.end ? rb.agreement.end->str() : "(no end)");
 }
 
 }  // namespace
