@@ -18,7 +18,8 @@ public:
 
     [[noreturn]] void fail(const toml::node* at, const std::string& message) const {
         std::ostringstream out;
-        out << source_;
+        // A node inherited through `extends` carries the file it came from.
+        out << (at && at->source().path && !at->source().path->empty() ? *at->source().path : source_);
         if (at) {
             const auto& b = at->source().begin;
             if (b.line) out << ':' << b.line << ':' << b.column;
@@ -262,7 +263,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
     Rulebook rb;
     rb.source = source;
     r.only_keys(root, "rulebook",
-                {"format", "agreement", "parties", "offices", "bodies", "actors", "facts", "tiers",
+                {"format", "extends", "agreement", "parties", "offices", "bodies", "actors", "facts", "tiers",
                  "subjects", "votes", "gates", "procedure", "caps", "stages", "measures", "remedies", "sectors"});
     if (auto f = r.integer(root, "format", "rulebook", 0, 1000); !f || *f != 1)
         r.fail(root.get("format") ? root.get("format") : &root, "rulebook: 'format = 1' is required");
@@ -472,7 +473,7 @@ Rulebook read(const toml::table& root, const std::string& source) {
     for (size_t i = 0; i < stages.size(); ++i) {
         const auto& t = *stages[i];
         const auto w = "stages." + stage_ids[i];
-        r.only_keys(t, w, {"id", "name", "actor", "article", "terminal", "timing"});
+        r.only_keys(t, w, {"id", "name", "actor", "article", "terminal", "reaches_tier", "timing"});
         Stage s;
         s.id = stage_ids[i];
         s.name = r.str(t, "name", w, false);
@@ -481,6 +482,10 @@ Rulebook read(const toml::table& root, const std::string& source) {
             r.fail(t.get("actor"), w + ".actor: unknown actor '" + s.actor + "'");
         s.article = r.str(t, "article", w);
         s.terminal = r.boolean(t, "terminal", w);
+        if (const auto tier = r.str(t, "reaches_tier", w, false); !tier.empty()) {
+            s.reaches_tier = rb.tier_rank(tier);
+            if (s.reaches_tier <= 0) r.fail(t.get("reaches_tier"), w + ".reaches_tier: unknown tier '" + tier + "'");
+        }
         s.pos = r.pos(t);
         if (const toml::node* tm = t.get("timing")) {
             if (!tm->is_table()) r.fail(tm, w + ".timing: expected a table");
@@ -684,33 +689,99 @@ void refuse_unsafe_characters(std::string_view text, const std::string& source) 
 
 }  // namespace
 
-Rulebook load_rulebook_text(std::string_view text, const std::string& source_name) {
+namespace {
+
+toml::table parse_text(std::string_view text, const std::string& source_name) {
     refuse_unsafe_characters(text, source_name);
-    toml::table root;
     try {
-        root = toml::parse(text, source_name);
+        return toml::parse(text, source_name);
     } catch (const toml::parse_error& e) {
         std::ostringstream out;
         out << source_name << ':' << e.source().begin.line << ':' << e.source().begin.column << ": "
             << e.description();
         throw Error(ErrorCode::bad_rulebook, out.str());
     }
-    return read(root, source_name);
 }
 
-Rulebook load_rulebook_file(const std::filesystem::path& path) {
+// The key an entry of a list of tables is merged by: its id, or a transition's from and event.
+std::optional<std::string> entry_key(const toml::table& t) {
+    if (auto id = t["id"].value<std::string>()) return *id;
+    auto from = t["from"].value<std::string>();
+    auto event = t["event"].value<std::string>();
+    if (from && event) return *from + " " + *event;
+    return std::nullopt;
+}
+
+// `over` onto `base`: tables merge key by key; lists of tables merge entry by entry (same id, or
+// same from and event for transitions: the entry's keys are replaced; `remove = true` drops it;
+// new entries are appended); anything else is replaced.
+void merge(toml::table& base, const toml::table& over) {
+    for (const auto& [key, node] : over) {
+        if (key.str() == "extends") continue;
+        toml::node* target = base.get(key.str());
+        if (target && target->is_table() && node.is_table()) {
+            merge(*target->as_table(), *node.as_table());
+        } else if (target && target->is_array() && node.is_array() && node.as_array()->is_array_of_tables() &&
+                   target->as_array()->is_array_of_tables()) {
+            toml::array& list = *target->as_array();
+            for (const auto& item : *node.as_array()) {
+                const toml::table& entry = *item.as_table();
+                const auto k = entry_key(entry);
+                bool matched = false;
+                for (size_t i = 0; k && i < list.size(); ++i) {
+                    if (entry_key(*list[i].as_table()) != k) continue;
+                    matched = true;
+                    if (entry["remove"].value_or(false)) list.erase(list.begin() + std::ptrdiff_t(i));
+                    else
+                        for (const auto& [ek, ev] : entry) list[i].as_table()->insert_or_assign(ek, ev);
+                    break;
+                }
+                if (!matched && !entry["remove"].value_or(false)) list.push_back(entry);
+            }
+        } else {
+            base.insert_or_assign(key, node);
+        }
+    }
+}
+
+toml::table load_tree(const std::filesystem::path& path, int depth);
+
+toml::table tree_of(std::string_view text, const std::string& source_name, const std::filesystem::path& dir,
+                    int depth) {
+    toml::table root = parse_text(text, source_name);
+    const auto extends = root["extends"].value<std::string>();
+    if (!extends) return root;
+    if (depth > 8) throw Error(ErrorCode::bad_rulebook, source_name + ": 'extends' nests more than 8 rulebooks deep");
+    std::filesystem::path base = dir / *extends;
+    if (base.extension() != ".toml") base += ".toml";
+    toml::table merged = load_tree(base, depth + 1);
+    merge(merged, root);
+    return merged;
+}
+
+toml::table load_tree(const std::filesystem::path& path, int depth) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorCode::io, path.string() + ": cannot open rulebook");
     std::ostringstream buf;
     buf << in.rdbuf();
-    return load_rulebook_text(buf.str(), path.string());
+    return tree_of(buf.str(), path.string(), path.parent_path(), depth);
+}
+
+}  // namespace
+
+Rulebook load_rulebook_text(std::string_view text, const std::string& source_name) {
+    return read(tree_of(text, source_name, std::filesystem::path(source_name).parent_path(), 0), source_name);
+}
+
+Rulebook load_rulebook_file(const std::filesystem::path& path) {
+    return read(load_tree(path, 0), path.string());
 }
 
 std::filesystem::path resolve_rulebook(const std::string& name, const std::filesystem::path& dir) {
-    const bool looks_like_path = name.find('/') != std::string::npos ||
-                                 (name.size() > 5 && name.substr(name.size() - 5) == ".toml");
-    if (looks_like_path) return name;
-    if (name.empty() || name.find("..") != std::string::npos)
+    // A file (ending in .toml) is used as it is; a name, possibly in a subfolder
+    // (variants/broad-scope), is DIR/NAME.toml.
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".toml") return name;
+    if (name.empty() || name.find("..") != std::string::npos || name.front() == '/')
         throw Error(ErrorCode::bad_argument, "not a rulebook name: '" + name + "'");
     return dir / (name + ".toml");
 }

@@ -12,7 +12,8 @@ namespace accord {
 Rulebook load_rulebook_file(const std::filesystem::path& path);
 Rulebook load_rulebook_text(std::string_view toml_text, const std::string& source_name);
 
-// Resolves a rulebook NAME to DIR/NAME.toml; anything that looks like a path is used as it is.
+// Resolves a rulebook NAME ("naalc-1994", "variants/broad-scope") to DIR/NAME.toml; a path ending
+// in .toml is used as it is.
 std::filesystem::path resolve_rulebook(const std::string& name_or_path,
                                        const std::filesystem::path& rulebook_dir);
 

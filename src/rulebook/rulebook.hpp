@@ -141,6 +141,7 @@ struct Stage {
     std::string actor;
     std::string article;
     bool terminal = false;
+    int reaches_tier = 0;  // reaching this stage means the case reached this tier (for outcomes)
     std::optional<Timing> timing;
     SourcePos pos;
 };
