@@ -36,5 +36,6 @@ private:
 void add_engine_commands(CLI::App& app, Context& ctx);  // rulebook, timeline, check, assessment-cap
 void add_case_commands(CLI::App& app, Context& ctx);    // init, case ...
 void add_data_commands(CLI::App& app, Context& ctx);    // import, stats, export
+void add_sim_commands(CLI::App& app, Context& ctx);     // simulate
 
 }  // namespace accord::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     cli::add_engine_commands(app, ctx);
     cli::add_case_commands(app, ctx);
     cli::add_data_commands(app, ctx);
+    cli::add_sim_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
