@@ -31,6 +31,8 @@ bench: build
 	$(BUILD)/apply_bench
 	scripts/bench_cli.sh
 	scripts/bench_store.sh
+	$(BUILD)/sim_bench 1000000
+	bench/peers/compare.sh
 
 fuzz: setup
 	scripts/fuzz.sh 60
