@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 out=build-fuzz
 mkdir -p "$out" "$out/corpus"
-srcs=(src/core/date.cpp src/core/calendar.cpp src/core/error.cpp src/rulebook/rulebook.cpp
+srcs=(src/core/date.cpp src/core/calendar.cpp src/core/error.cpp src/core/toml_text.cpp src/rulebook/rulebook.cpp
       src/rulebook/loader.cpp src/rulebook/static_checks.cpp src/rulebook/render.cpp
       fuzz/rulebook_loader_fuzz.cpp)
 bin=$out/rulebook_loader_fuzz

@@ -65,7 +65,7 @@ StepOutcome CaseService::file(const std::string& rulebook, const Command& filing
     const StoredEvent stored = encode(rb, empty, c, e);
     // Numbering races with another writer at worst: the loser's expected version 0 is stale, retry.
     for (int attempt = 0;; ++attempt) {
-        char number[16];
+        char number[24];
         std::snprintf(number, sizeof number, "%04lld", static_cast<long long>(store_.count_with_prefix(prefix) + 1 + attempt));
         const std::string id = prefix + number;
         base.id = id;

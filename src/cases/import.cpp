@@ -256,7 +256,8 @@ std::vector<CaseWrite> read_cases_csv(std::string_view text, RulebookRegistry& r
                 {
                     const int late = (*dl.met_on - dl.due).count;
                     const auto& timing = rb->stages[size_t(dl.stage)].timing;
-                    const auto allowed = timing ? timing->bounds.extension : std::nullopt;
+                    std::optional<int> allowed;
+                    if (timing) allowed = timing->bounds.extension;
                     finding(rb->stages[size_t(dl.stage)].id + " on " + dl.met_on->str() + " missed its deadline of " +
                             dl.due.str() + " (" + std::to_string(late) + " days late" +
                             (allowed && late <= *allowed && dl.extension_days == 0

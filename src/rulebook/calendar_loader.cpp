@@ -6,17 +6,14 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "core/toml_text.hpp"
 
 namespace accord {
 
 namespace {
 
 [[noreturn]] void fail(const std::string& source, const toml::node* at, const std::string& message) {
-    std::ostringstream out;
-    out << source;
-    if (at && at->source().begin.line) out << ':' << at->source().begin.line << ':' << at->source().begin.column;
-    out << ": " << message;
-    throw Error(ErrorCode::bad_rulebook, out.str());
+    toml_fail(ErrorCode::bad_rulebook, source, at, message);
 }
 
 unsigned weekday_of(const std::string& source, const toml::node* at, const std::string& where, std::string_view name) {
@@ -37,19 +34,9 @@ std::pair<unsigned, unsigned> month_day(const std::string& source, const toml::n
 }  // namespace
 
 Calendar load_calendar_text(std::string_view text, const std::string& source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        std::ostringstream out;
-        out << source << ':' << e.source().begin.line << ':' << e.source().begin.column << ": " << e.description();
-        throw Error(ErrorCode::bad_rulebook, out.str());
-    }
-    for (const auto& [key, node] : root) {
-        static const std::vector<std::string> allowed = {"format", "id", "name", "source", "first_year", "last_year", "holidays"};
-        if (std::find(allowed.begin(), allowed.end(), std::string(key.str())) == allowed.end())
-            fail(source, &node, "calendar: unknown key '" + std::string(key.str()) + "'");
-    }
+    const toml::table root = parse_toml(text, source, ErrorCode::bad_rulebook);
+    toml_only_keys(ErrorCode::bad_rulebook, source, root, "calendar",
+                   {"format", "id", "name", "source", "first_year", "last_year", "holidays"});
     if (root["format"].value_or<int64_t>(0) != 1) fail(source, &root, "calendar: 'format = 1' is required");
     const auto id = root["id"].value<std::string>();
     if (!id || id->empty()) fail(source, &root, "calendar: missing 'id' (a Party code or a name)");
@@ -63,12 +50,8 @@ Calendar load_calendar_text(std::string_view text, const std::string& source) {
         r.name = (*t)["name"].value_or(std::string());
         const std::string where = "holidays[" + std::to_string(i) + "]" + (r.name.empty() ? "" : " (" + r.name + ")");
         if (r.name.empty()) fail(source, t, where + ": missing 'name'");
-        for (const auto& [key, node] : *t) {
-            static const std::vector<std::string> allowed = {"name", "date", "month", "weekday", "nth", "on_or_before",
-                                                             "easter", "observed", "from", "to", "every"};
-            if (std::find(allowed.begin(), allowed.end(), std::string(key.str())) == allowed.end())
-                fail(source, &node, where + ": unknown key '" + std::string(key.str()) + "'");
-        }
+        toml_only_keys(ErrorCode::bad_rulebook, source, *t, where,
+                       {"name", "date", "month", "weekday", "nth", "on_or_before", "easter", "observed", "from", "to", "every"});
         if (auto date = (*t)["date"].value<std::string>()) {
             r.kind = HolidayRule::Kind::fixed;
             std::tie(r.month, r.day) = month_day(source, t->get("date"), where, *date);

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "core/toml_text.hpp"
 
 namespace accord {
 
@@ -17,15 +18,7 @@ public:
     explicit Reader(std::string source) : source_(std::move(source)) {}
 
     [[noreturn]] void fail(const toml::node* at, const std::string& message) const {
-        std::ostringstream out;
-        // A node inherited through `extends` carries the file it came from.
-        out << (at && at->source().path && !at->source().path->empty() ? *at->source().path : source_);
-        if (at) {
-            const auto& b = at->source().begin;
-            if (b.line) out << ':' << b.line << ':' << b.column;
-        }
-        out << ": " << message;
-        throw Error(ErrorCode::bad_rulebook, out.str());
+        toml_fail(ErrorCode::bad_rulebook, source_, at, message);
     }
 
     SourcePos pos(const toml::node& n) const {
@@ -35,11 +28,7 @@ public:
     // Refuses keys outside `allowed`, so a typo in a rulebook is an error, not a silent default.
     void only_keys(const toml::table& t, const std::string& where,
                    std::initializer_list<std::string_view> allowed) const {
-        for (const auto& [key, node] : t) {
-            bool ok = false;
-            for (auto a : allowed) ok = ok || key.str() == a;
-            if (!ok) fail(&node, where + ": unknown key '" + std::string(key.str()) + "'");
-        }
+        toml_only_keys(ErrorCode::bad_rulebook, source_, t, where, allowed);
     }
 
     const toml::table& table(const toml::table& parent, std::string_view key,
@@ -639,69 +628,10 @@ Rulebook read(const toml::table& root, const std::string& source) {
     return rb;
 }
 
-// TOML allows non-ASCII text only inside strings and comments, and no control characters but tab,
-// LF and CR anywhere. toml++ 3.3 reaches undefined behaviour (an "unreachable" branch of its
-// Unicode-whitespace table) on some non-ASCII characters between tokens, so such input is refused
-// here first, with its position. Found by fuzz/.
-void refuse_unsafe_characters(std::string_view text, const std::string& source) {
-    enum class In { code, comment, basic, literal, multi_basic, multi_literal } in = In::code;
-    int line = 1, column = 1;
-    auto fail = [&](const char* why) {
-        throw Error(ErrorCode::bad_rulebook, source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + why);
-    };
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const auto rest = text.substr(i);
-        const auto byte = static_cast<unsigned char>(c);
-        if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) fail("control character");
-        switch (in) {
-            case In::code:
-                if (c == '#') in = In::comment;
-                else if (rest.starts_with("\"\"\"")) in = In::multi_basic, i += 2, column += 2;
-                else if (rest.starts_with("'''")) in = In::multi_literal, i += 2, column += 2;
-                else if (c == '"') in = In::basic;
-                else if (c == '\'') in = In::literal;
-                else if (byte >= 0x80)
-                    fail("non-ASCII character outside a string or comment");
-                break;
-            case In::comment:
-                if (c == '\n') in = In::code;
-                break;
-            case In::basic:
-                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
-                else if (c == '"' || c == '\n') in = In::code;
-                break;
-            case In::literal:
-                if (c == '\'' || c == '\n') in = In::code;
-                break;
-            case In::multi_basic:
-                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
-                else if (rest.starts_with("\"\"\"")) in = In::code, i += 2, column += 2;
-                break;
-            case In::multi_literal:
-                if (rest.starts_with("'''")) in = In::code, i += 2, column += 2;
-                break;
-        }
-        if (text[i] == '\n') line += 1, column = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    }
-}
-
 }  // namespace
 
 namespace {
 
-toml::table parse_text(std::string_view text, const std::string& source_name) {
-    refuse_unsafe_characters(text, source_name);
-    try {
-        return toml::parse(text, source_name);
-    } catch (const toml::parse_error& e) {
-        std::ostringstream out;
-        out << source_name << ':' << e.source().begin.line << ':' << e.source().begin.column << ": "
-            << e.description();
-        throw Error(ErrorCode::bad_rulebook, out.str());
-    }
-}
 
 // The key an entry of a list of tables is merged by: its id, or a transition's from and event.
 std::optional<std::string> entry_key(const toml::table& t) {
@@ -748,7 +678,7 @@ toml::table load_tree(const std::filesystem::path& path, int depth);
 
 toml::table tree_of(std::string_view text, const std::string& source_name, const std::filesystem::path& dir,
                     int depth) {
-    toml::table root = parse_text(text, source_name);
+    toml::table root = parse_toml(text, source_name, ErrorCode::bad_rulebook);
     const auto extends = root["extends"].value<std::string>();
     if (!extends) return root;
     if (depth > 8) throw Error(ErrorCode::bad_rulebook, source_name + ": 'extends' nests more than 8 rulebooks deep");

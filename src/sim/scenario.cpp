@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "core/toml_text.hpp"
 
 namespace accord {
 
@@ -15,19 +16,11 @@ public:
     explicit Reader(std::string source) : source_(std::move(source)) {}
 
     [[noreturn]] void fail(const toml::node* at, const std::string& message) const {
-        std::ostringstream out;
-        out << source_;
-        if (at && at->source().begin.line) out << ':' << at->source().begin.line << ':' << at->source().begin.column;
-        out << ": " << message;
-        throw Error(ErrorCode::bad_argument, out.str());
+        toml_fail(ErrorCode::bad_argument, source_, at, message);
     }
 
     void only(const toml::table& t, const std::string& where, std::initializer_list<std::string_view> keys) const {
-        for (const auto& [k, n] : t) {
-            bool ok = false;
-            for (auto key : keys) ok = ok || k.str() == key;
-            if (!ok) fail(&n, where + ": unknown key '" + std::string(k.str()) + "'");
-        }
+        toml_only_keys(ErrorCode::bad_argument, source_, t, where, keys);
     }
 
     double number(const toml::table& t, std::string_view key, const std::string& where, double lo, double hi,
@@ -88,14 +81,7 @@ private:
 }  // namespace
 
 Scenario load_scenario_text(std::string_view text, const std::string& source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        std::ostringstream out;
-        out << source << ':' << e.source().begin.line << ':' << e.source().begin.column << ": " << e.description();
-        throw Error(ErrorCode::bad_argument, out.str());
-    }
+    const toml::table root = parse_toml(text, source, ErrorCode::bad_argument);
     Reader r(source);
     r.only(root, "scenario", {"format", "id", "description", "arrivals", "votes", "assessments", "steps"});
     if (root["format"].value_or<int64_t>(0) != 1) r.fail(&root, "scenario: 'format = 1' is required");

@@ -6,6 +6,7 @@
 #include "engine/next_steps.hpp"
 #include "rulebook/loader.hpp"
 #include "support/case_builder.hpp"
+#include "support/mini_rulebook.hpp"
 #include "support/naalc.hpp"
 
 using namespace accord;
@@ -84,8 +85,11 @@ TEST(Engine, DueBookkeepingMatchesTheDeadlineQuery) {
     EXPECT_EQ(s.due[size_t(selected)].str(), "2001-06-06");
     s = step(rb, s, cmd("join", "2001-05-03"));
     EXPECT_EQ(s.due[size_t(selected)].str(), "2001-06-26");  // three disputing Parties: 55 days
-    for (const auto& dl : deadlines(rb, s, d("2001-05-03")))
-        if (dl.status == Deadline::Status::open) EXPECT_EQ(dl.due, s.due[size_t(dl.stage)]) << rb.stages[size_t(dl.stage)].id;
+    for (const auto& dl : deadlines(rb, s, d("2001-05-03"))) {
+        if (dl.status == Deadline::Status::open) {
+            EXPECT_EQ(dl.due, s.due[size_t(dl.stage)]) << rb.stages[size_t(dl.stage)].id;
+        }
+    }
 }
 
 TEST(Engine, RefusalsNameRuleArticleAndDates) {
@@ -117,28 +121,7 @@ TEST(Engine, VotesCountOnlyTheElectorate) {
 
 TEST(Engine, BusinessDayDeadlinesUseTheRespondentsCalendar) {
     // A rulebook with a 3-business-day acceptance; Party B's calendar has a holiday.
-    const char* text = R"(format = 1
-parties = [ { code = "A" }, { code = "B" } ]
-offices = [ { id = "A-OFF", party = "A" } ]
-actors = [ { id = "filer" }, { id = "office" } ]
-tiers = [ { id = "review", article = "1" } ]
-subjects = [ { id = "wages", tier = "review" } ]
-[agreement]
-id = "mini"
-name = "Minimal"
-entry_into_force = 2000-01-01
-[[stages]]
-id = "filed"
-article = "1"
-[[stages]]
-id = "accepted"
-article = "2"
-timing = { after = ["filed"], within_business_days = 3, calendar = "respondent" }
-[procedure]
-initial = "filed"
-transitions = [ { from = "filed", event = "accept", to = "accepted", actor = "office", article = "2" } ]
-)";
-    Rulebook rb = load_rulebook_text(text, "mini.toml");
+    Rulebook rb = load_rulebook_text(test_support::kMinimal, "mini.toml");
     HolidayRule holiday;
     holiday.name = "founders_day";
     holiday.month = 11;

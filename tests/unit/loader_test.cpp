@@ -7,8 +7,10 @@
 #include "rulebook/loader.hpp"
 #include "rulebook/override.hpp"
 #include "rulebook/static_checks.hpp"
+#include "support/mini_rulebook.hpp"
 
 using namespace accord;
+using test_support::kMinimal;
 
 namespace {
 
@@ -36,35 +38,6 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
-const char* kMinimal = R"(format = 1
-parties = [ { code = "A" }, { code = "B" } ]
-offices = [ { id = "A-OFF", party = "A" } ]
-actors = [ { id = "filer" }, { id = "office" } ]
-tiers = [ { id = "review", article = "1" } ]
-subjects = [ { id = "wages", tier = "review" } ]
-gates = [ { id = "seen", kind = "reached", stage = "accepted", article = "3" } ]
-[agreement]
-id = "mini"
-name = "Minimal"
-entry_into_force = 2000-01-01
-[[stages]]
-id = "filed"
-article = "1"
-[[stages]]
-id = "accepted"
-article = "2"
-timing = { after = ["filed"], within_business_days = 3, calendar = "respondent" }
-[[stages]]
-id = "done"
-article = "3"
-terminal = true
-[procedure]
-initial = "filed"
-transitions = [
-  { from = "filed", event = "accept", to = "accepted", actor = "office", article = "2" },
-  { from = "accepted", event = "finish", to = "done", actor = "office", guards = ["seen"], article = "3" },
-]
-)";
 
 }  // namespace
 
