@@ -45,9 +45,26 @@ std::optional<Date> HolidayRule::in_year(int year) const {
 }
 
 Calendar::Calendar(std::string name, std::vector<HolidayRule> rules)
-    : name_(std::move(name)), rules_(std::move(rules)) {}
+    : name_(std::move(name)), rules_(std::move(rules)) {
+    // Business-day clocks ask about the same few years again and again: compute them once.
+    for (int y = kFirstCached; y <= kLastCached; ++y) {
+        const auto days = compute_holidays(y);
+        cached_.insert(cached_.end(), days.begin(), days.end());
+    }
+    std::sort(cached_.begin(), cached_.end());
+}
 
 std::vector<Date> Calendar::holidays(int year) const {
+    if (year > kFirstCached && year < kLastCached) {
+        std::vector<Date> out;
+        for (const Date d : cached_)
+            if (d.year() == year) out.push_back(d);
+        return out;
+    }
+    return compute_holidays(year);
+}
+
+std::vector<Date> Calendar::compute_holidays(int year) const {
     std::vector<Date> out;
     for (const auto& rule : rules_) {
         auto d = rule.in_year(year);
@@ -71,10 +88,12 @@ std::vector<Date> Calendar::holidays(int year) const {
 bool Calendar::is_holiday(Date d) const {
     for (const Calendar* part : parts_)
         if (part->is_holiday(d)) return true;
+    const int year = d.year();
+    if (year > kFirstCached && year < kLastCached) return std::binary_search(cached_.begin(), cached_.end(), d);
     // A holiday observed across New Year (1 January on a Saturday, observed 31 December) belongs to
     // the next year's rules.
-    for (int y : {d.year(), d.year() + 1}) {
-        const auto list = holidays(y);
+    for (int y : {year, year + 1}) {
+        const auto list = compute_holidays(y);
         if (std::binary_search(list.begin(), list.end(), d)) return true;
     }
     return false;

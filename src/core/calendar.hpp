@@ -63,8 +63,12 @@ public:
     static Calendar joint(const Calendar& a, const Calendar& b);
 
 private:
+    std::vector<Date> compute_holidays(int year) const;
+
     std::string name_ = "weekends";
     std::vector<HolidayRule> rules_;
+    std::vector<Date> cached_;  // days off of kFirstCached..kLastCached, sorted
+    static constexpr int kFirstCached = 1990, kLastCached = 2041;
     std::vector<const Calendar*> parts_;             // joint calendars
     std::vector<std::shared_ptr<Calendar>> owned_;   // keeps the parts of a joint calendar alive
 };

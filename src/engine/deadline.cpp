@@ -14,28 +14,42 @@ std::pair<Index, Date> timing_anchor(const CaseState& state, const Timing& timin
     return best;
 }
 
-Calendar timing_calendar(const Rulebook& rb, const CaseState& state, const Timing& timing) {
-    // The registry checks at load time that these exist (attach_calendars); a rulebook used
-    // without its calendars is a programming error, not a weekend-only calendar.
-    auto party_calendar = [&](Index party) -> Calendar {
-        if (party == kNone) throw Error(ErrorCode::bad_argument, "business days on a Party's calendar need the Party");
-        for (const auto& c : rb.calendars)
-            if (c.name() == rb.parties[size_t(party)].code) return c;
-        throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar for Party " + rb.parties[size_t(party)].code);
-    };
-    const Index complainant = state.office == kNone ? kNone : rb.offices[size_t(state.office)].party;
-    if (timing.calendar == "respondent") return party_calendar(state.respondent);
-    if (timing.calendar == "complainant") return party_calendar(complainant);
-    if (timing.calendar == "joint")
-        return Calendar::joint(party_calendar(state.respondent), party_calendar(complainant));
+namespace {
+
+// The registry checks at load time that these exist (attach_calendars); a rulebook used without
+// its calendars is a programming error, not a weekend-only calendar.
+const Calendar& party_calendar(const Rulebook& rb, Index party) {
+    if (party == kNone) throw Error(ErrorCode::bad_argument, "business days on a Party's calendar need the Party");
     for (const auto& c : rb.calendars)
-        if (c.name() == timing.calendar) return c;
-    throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar named '" + timing.calendar + "'");
+        if (c.name() == rb.parties[size_t(party)].code) return c;
+    throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar for Party " + rb.parties[size_t(party)].code);
+}
+
+const Calendar& named_calendar(const Rulebook& rb, const std::string& name) {
+    for (const auto& c : rb.calendars)
+        if (c.name() == name) return c;
+    throw Error(ErrorCode::bad_rulebook, rb.agreement.id + ": no calendar named '" + name + "'");
+}
+
+}  // namespace
+
+Calendar timing_calendar(const Rulebook& rb, const CaseState& state, const Timing& timing) {
+    const Index complainant = state.office == kNone ? kNone : rb.offices[size_t(state.office)].party;
+    if (timing.calendar == "respondent") return party_calendar(rb, state.respondent);
+    if (timing.calendar == "complainant") return party_calendar(rb, complainant);
+    if (timing.calendar == "joint")
+        return Calendar::joint(party_calendar(rb, state.respondent), party_calendar(rb, complainant));
+    return named_calendar(rb, timing.calendar);
 }
 
 Date timing_offset(const Rulebook& rb, const CaseState& state, const Timing& timing, Date anchor, int n) {
     if (timing.unit == Timing::Unit::calendar_days) return anchor + Days{n};
-    return timing_calendar(rb, state, timing).advance(anchor, BusinessDays{n});
+    // The rulebook's own calendars are used in place; only a joint calendar is built.
+    const Index complainant = state.office == kNone ? kNone : rb.offices[size_t(state.office)].party;
+    if (timing.calendar == "respondent") return party_calendar(rb, state.respondent).advance(anchor, BusinessDays{n});
+    if (timing.calendar == "complainant") return party_calendar(rb, complainant).advance(anchor, BusinessDays{n});
+    if (timing.calendar == "joint") return timing_calendar(rb, state, timing).advance(anchor, BusinessDays{n});
+    return named_calendar(rb, timing.calendar).advance(anchor, BusinessDays{n});
 }
 
 Date due_date(const Rulebook& rb, const CaseState& state, Index stage, Date anchor) {

@@ -30,6 +30,7 @@ const Rulebook& RulebookRegistry::get(const std::string& name) {
 }
 
 std::vector<const Rulebook*> RulebookRegistry::all() {
+    if (all_) return *all_;
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir_, ec))
@@ -37,6 +38,7 @@ std::vector<const Rulebook*> RulebookRegistry::all() {
     std::sort(names.begin(), names.end());
     std::vector<const Rulebook*> out;
     for (const auto& n : names) out.push_back(&get(n));
+    all_ = out;
     return out;
 }
 

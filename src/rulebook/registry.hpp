@@ -36,6 +36,7 @@ private:
     std::filesystem::path calendar_dir_;
     std::optional<std::vector<Calendar>> calendars_;
     std::map<std::string, std::unique_ptr<Rulebook>> loaded_;
+    std::optional<std::vector<const Rulebook*>> all_;
 };
 
 // $ACCORD_RULEBOOKS, else ./rulebooks, else the rulebooks folder beside the binary's build folder.
