@@ -72,6 +72,16 @@ struct CaseWrite {
     std::vector<StoredEvent> events;
 };
 
+// A person with a role: `accord user add` creates one and prints its token once; the store keeps
+// only the token's SHA-256.
+struct User {
+    std::string name;
+    std::string role;        // submitter, nao, council, secretariat, panel, admin
+    std::string party;       // the Party a nao or council user acts for; empty otherwise
+    std::string token_hash;
+    std::string created_at;
+};
+
 struct BulkResult {
     int64_t cases = 0;   // cases written (existing ids are skipped)
     int64_t events = 0;  // their events
@@ -102,6 +112,10 @@ public:
     virtual int64_t count_cases() = 0;
     // How many case ids start with `prefix` (for numbering new cases).
     virtual int64_t count_with_prefix(const std::string& prefix) = 0;
+
+    // Throws Error(conflict) if the name is taken.
+    virtual void add_user(const User& user) = 0;
+    virtual std::optional<User> user_by_token_hash(const std::string& token_hash) = 0;
 
     virtual std::string url() const = 0;
 };

@@ -35,6 +35,11 @@ const std::vector<std::vector<const char*>> kMigrations = {
         R"(CREATE TABLE requests (
              request_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, version BIGINT NOT NULL))",
     },
+    {
+        R"(CREATE TABLE users (
+             name TEXT PRIMARY KEY, role TEXT NOT NULL, party TEXT NOT NULL,
+             token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL))",
+    },
 };
 
 const char* kCreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
@@ -60,6 +65,8 @@ const char* kCaseColumns = R"(id, rulebook, office, respondent, subjects, submit
 const char* kSelectEvents =
     "SELECT seq, name, on_date, actor, details, recorded_at FROM events WHERE case_id = $1 ORDER BY seq";
 const char* kCountCases = "SELECT count(*) FROM cases";
+const char* kInsertUser = "INSERT INTO users (name, role, party, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)";
+const char* kUserByToken = "SELECT name, role, party, token_hash, created_at FROM users WHERE token_hash = $1";
 // LIKE 'PREFIX%' (wildcards in the prefix escaped): the primary key answers it under the C collation.
 const char* kCountPrefix = "SELECT count(*) FROM cases WHERE id LIKE replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'";
 // Bulk import: COPY into session-temporary tables, then move the cases that do not exist yet.
@@ -213,6 +220,24 @@ public:
     int64_t count_with_prefix(const std::string& prefix) override {
         pqxx::read_transaction tx(conn_);
         return tx.exec_params1(kCountPrefix, prefix)[0].as<int64_t>();
+    }
+
+    void add_user(const User& u) override {
+        try {
+            pqxx::work tx(conn_);
+            tx.exec_params(kInsertUser, u.name, u.role, u.party, u.token_hash, utc_now_iso());
+            tx.commit();
+        } catch (const pqxx::unique_violation&) {
+            throw Error(ErrorCode::conflict, "a user named '" + u.name + "' exists");
+        }
+    }
+
+    std::optional<User> user_by_token_hash(const std::string& hash) override {
+        pqxx::read_transaction tx(conn_);
+        const auto r = tx.exec_params(kUserByToken, hash);
+        if (r.empty()) return std::nullopt;
+        return User{r[0][0].as<std::string>(), r[0][1].as<std::string>(), r[0][2].as<std::string>(),
+                    r[0][3].as<std::string>(), r[0][4].as<std::string>()};
     }
 
     std::string url() const override { return url_; }

@@ -1,4 +1,5 @@
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,6 +39,11 @@ const std::vector<std::vector<const char*>> kMigrations = {
         R"(CREATE TABLE requests (
              request_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, version INTEGER NOT NULL))",
     },
+    {
+        R"(CREATE TABLE users (
+             name TEXT PRIMARY KEY, role TEXT NOT NULL, party TEXT NOT NULL,
+             token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL))",
+    },
 };
 
 const char* kCreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
@@ -65,6 +71,8 @@ const char* kSelectEvents =
 const char* kCaseColumns = R"(id, rulebook, office, respondent, subjects, submitter, facility, filed_on, filing_year,
       stage, closed, tier, next_deadline, next_deadline_stage, version, record)";
 const char* kCountCases = "SELECT count(*) FROM cases";
+const char* kInsertUser = "INSERT INTO users (name, role, party, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
+const char* kUserByToken = "SELECT name, role, party, token_hash, created_at FROM users WHERE token_hash = ?";
 // A key range, so the primary key answers it: ids from PREFIX up to (not including) PREFIX + U+10FFFF.
 const char* kCountPrefix = "SELECT count(*) FROM cases WHERE id >= ?1 AND id < ?1 || char(1114111)";
 
@@ -279,6 +287,30 @@ public:
         q.bind(1, prefix);
         q.executeStep();
         return q.getColumn(0).getInt64();
+    }
+
+    void add_user(const User& u) override {
+        try {
+            SQLite::Statement q(db_, kInsertUser);
+            q.bind(1, u.name);
+            q.bind(2, u.role);
+            q.bind(3, u.party);
+            q.bind(4, u.token_hash);
+            q.bind(5, utc_now_iso());
+            q.exec();
+        } catch (const SQLite::Exception& e) {
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY || e.getErrorCode() == SQLITE_CONSTRAINT)
+                throw Error(ErrorCode::conflict, "a user named '" + u.name + "' exists");
+            throw;
+        }
+    }
+
+    std::optional<User> user_by_token_hash(const std::string& hash) override {
+        SQLite::Statement q(db_, kUserByToken);
+        q.bind(1, hash);
+        if (!q.executeStep()) return std::nullopt;
+        return User{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString()};
     }
 
     std::string url() const override { return "sqlite:" + path_; }

@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "core/error.hpp"
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 
@@ -45,10 +46,23 @@ protected:
 };
 
 TEST_P(StoreContract, MigrationIsIdempotent) {
-    EXPECT_EQ(store_->schema_version(), 1);
+    EXPECT_EQ(store_->schema_version(), 2);
     store_->migrate();
     store_->migrate();
-    EXPECT_EQ(store_->schema_version(), 1);
+    EXPECT_EQ(store_->schema_version(), 2);
+}
+
+TEST_P(StoreContract, UsersAreFoundByTheirTokensHash) {
+    const std::string name = "u" + prefix_;
+    store_->add_user({name, "nao", "US", "hash-" + prefix_, ""});
+    const auto u = store_->user_by_token_hash("hash-" + prefix_);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->name, name);
+    EXPECT_EQ(u->role, "nao");
+    EXPECT_EQ(u->party, "US");
+    EXPECT_FALSE(u->created_at.empty());
+    EXPECT_FALSE(store_->user_by_token_hash("hash-none"));
+    EXPECT_THROW(store_->add_user({name, "admin", "", "other-" + prefix_, ""}), Error);
 }
 
 TEST_P(StoreContract, AppendAndLoadInOrder) {

@@ -50,3 +50,12 @@ TEST(Date, IsoWeekday) {
     EXPECT_EQ(accord::parse_date_or_throw("2026-11-26").iso_weekday(), 3u);  // Thursday
     EXPECT_EQ(accord::parse_date_or_throw("1969-12-29").iso_weekday(), 0u);  // Monday, before the epoch
 }
+
+#include "core/sha256.hpp"
+
+TEST(Sha256, KnownVectors) {
+    EXPECT_EQ(accord::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(accord::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(accord::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
