@@ -281,3 +281,22 @@ TEST(Cli, BusinessDaysWithoutACalendarAreRefused) {
     std::ofstream(path) << text;
     expect_one_line_error(accord("rulebook check " + path), 2, "stages.panel_constituted.timing: no calendar named 'lunar'");
 }
+
+TEST(Cli, UsersGetATokenOnceAndOnlyItsHashIsStored) {
+    const std::string file = ::testing::TempDir() + "cli-users-" + std::to_string(getpid()) + ".db";
+    const std::string db = "--db sqlite:" + file;
+    const CliRun added = accord(db + " user add alice --role nao --party US");
+    ASSERT_EQ(added.code, 0) << added.err;
+    const std::string token = added.out.substr(0, added.out.find('\n'));
+    EXPECT_EQ(token.size(), 64u);
+    EXPECT_EQ(token.find_first_not_of("0123456789abcdef"), std::string::npos);
+    for (const std::string& part : {file, file + "-wal"}) {  // the database and its write-ahead log
+        std::ifstream raw(part, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(raw)), {});
+        EXPECT_EQ(bytes.find(token), std::string::npos) << "the token itself must not be stored in " << part;
+    }
+    expect_one_line_error(accord(db + " user add alice --role admin"), 3, "a user named 'alice' exists");
+    expect_one_line_error(accord(db + " user add bob --role judge"), 2, "'judge' is not a role");
+    expect_one_line_error(accord(db + " user add bob --role council"), 2, "acts for a Party");
+    expect_one_line_error(accord(db + " user add bob --role council --party XX"), 2, "unknown Party 'XX'");
+}

@@ -2,7 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
+#include "cases/access.hpp"
 #include "cases/case_service.hpp"
+#include "core/sha256.hpp"
 #include "cases/ics.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -69,7 +73,48 @@ static json case_json(const CaseView& v, Date as_of) {
     return j;
 }
 
+// 32 random bytes from the kernel, as hex: a bearer token.
+std::string new_token() {
+    std::ifstream random("/dev/urandom", std::ios::binary);
+    unsigned char bytes[32];
+    if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes)) throw Error(ErrorCode::io, "cannot read /dev/urandom");
+    std::string hex;
+    static const char* digits = "0123456789abcdef";
+    for (unsigned char b : bytes) hex += digits[b >> 4], hex += digits[b & 15];
+    return hex;
+}
+
 void add_case_commands(CLI::App& app, Context& ctx) {
+    struct UserArgs {
+        std::string name, role, party;
+        bool json = false;
+    };
+    static UserArgs ua;
+    auto* users = app.add_subcommand("user", "People who may write: roles and bearer tokens");
+    users->require_subcommand(1);
+    auto* add = users->add_subcommand("add", "Add a user; prints its token once (the store keeps only its hash)");
+    add->add_option("NAME", ua.name, "User name")->required();
+    add->add_option("--role", ua.role, "submitter, nao, council, secretariat, panel or admin")->required();
+    add->add_option("--party", ua.party, "The Party a nao or council user acts for (US, MX, CA)");
+    add->add_flag("--json", ua.json, "Print JSON");
+    add->callback([&ctx] {
+        if (!is_role(ua.role)) throw Error(ErrorCode::bad_argument, "--role: '" + ua.role + "' is not a role (submitter, nao, council, secretariat, panel, admin)");
+        const bool needs_party = ua.role == "nao" || ua.role == "council";
+        if (needs_party && ua.party.empty()) throw Error(ErrorCode::bad_argument, "--party: a " + ua.role + " user acts for a Party");
+        if (!ua.party.empty()) {
+            bool known = false;
+            for (const Rulebook* rb : ctx.rulebooks().all()) known = known || rb->party_index(ua.party) != kNone;
+            if (!known) throw Error(ErrorCode::bad_argument, "--party: unknown Party '" + ua.party + "'");
+        }
+        const std::string token = new_token();
+        ctx.store().add_user({ua.name, ua.role, ua.party, sha256_hex(token), ""});
+        ctx.rc = 0;
+        if (ua.json) return print_json({{"name", ua.name}, {"role", ua.role}, {"party", ua.party}, {"token", token}});
+        std::cout << token << "\n";
+        std::cerr << "accord: user " << ua.name << " (" << ua.role << (ua.party.empty() ? "" : " of " + ua.party)
+                  << ") added; the token above is shown once and not stored\n";
+    });
+
     auto* init = app.add_subcommand("init", "Create or upgrade the case store's schema");
     init->callback([&ctx] {
         auto& store = ctx.store();

@@ -1,5 +1,6 @@
 #include "rulebook/loader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -317,8 +318,16 @@ Rulebook read(const toml::table& root, const std::string& source) {
     for (size_t i = 0; i < actors.size(); ++i) {
         const auto& t = *actors[i];
         const auto w = at("actors", i);
-        r.only_keys(t, w, {"id", "name", "article"});
-        Actor a{r.str(t, "id", w), r.str(t, "name", w, false), r.str(t, "article", w, false)};
+        r.only_keys(t, w, {"id", "name", "article", "role", "party"});
+        Actor a{r.str(t, "id", w), r.str(t, "name", w, false), r.str(t, "article", w, false), r.str(t, "role", w, false),
+                r.str(t, "party", w, false)};
+        if (a.party.empty()) a.party = "any";
+        static const std::vector<std::string> kRoles = {"", "submitter", "nao", "council", "secretariat", "panel"};
+        static const std::vector<std::string> kParties = {"any", "office", "complainant", "respondent", "consulting", "disputing", "other"};
+        if (std::find(kRoles.begin(), kRoles.end(), a.role) == kRoles.end())
+            r.fail(t.get("role"), w + ".role: expected submitter, nao, council, secretariat or panel");
+        if (std::find(kParties.begin(), kParties.end(), a.party) == kParties.end())
+            r.fail(t.get("party"), w + ".party: expected any, office, complainant, respondent, consulting, disputing or other");
         unique(rb.actors, t, w, a.id, &Actor::id);
         rb.actors.push_back(std::move(a));
     }

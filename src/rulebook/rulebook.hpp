@@ -60,10 +60,15 @@ struct Subject {
     int tier = 0;  // highest tier rank this subject can reach
 };
 
+// Who may act in a role, for the server's access control: a user role (submitter, nao, council,
+// secretariat, panel) and which Party it must act for (office: the receiving office's Party;
+// complainant, respondent, consulting, disputing; any).
 struct Actor {
     std::string id;
     std::string name;
     std::string article;
+    std::string role;
+    std::string party = "any";
 };
 
 struct Body {
