@@ -32,6 +32,15 @@ std::string_view error_name(ErrorCode code) {
 
 bool is_refusal(ErrorCode code) { return code <= ErrorCode::not_in_force; }
 
+int http_status(ErrorCode code) {
+    if (is_refusal(code)) return 422;
+    if (code == ErrorCode::conflict) return 409;
+    if (code == ErrorCode::not_found) return 404;
+    if (code == ErrorCode::io) return 503;
+    if (code == ErrorCode::bad_rulebook) return 500;
+    return 400;
+}
+
 int exit_code(ErrorCode code) {
     if (is_refusal(code)) return 1;
     if (code == ErrorCode::conflict) return 3;

@@ -41,6 +41,8 @@ std::string_view error_name(ErrorCode code);
 // 1 for a refusal by a rule, 2 for bad input, 3 for a stale version, 4 not found, 5 for I/O.
 int exit_code(ErrorCode code);
 bool is_refusal(ErrorCode code);
+// 422 for a refusal by a rule, 400 bad input, 409 stale version, 404 not found, 503 I/O.
+int http_status(ErrorCode code);
 
 class Error : public std::runtime_error {
 public:
