@@ -11,6 +11,8 @@ packages=(
   # case store: SQLite embedded, PostgreSQL client library and a server for the tests
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql
   # tests, benchmarks, fuzzing
+  # server
+  libcpp-httplib-dev
   # simulator
   libpcg-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev hyperfine

@@ -46,7 +46,8 @@ CaseRow CaseService::project(const Rulebook& rb, const CaseState& s, const std::
     return row;
 }
 
-StepOutcome CaseService::file(const std::string& rulebook, const Command& filing, const std::string& request_id) {
+StepOutcome CaseService::file(const std::string& rulebook, const Command& filing, const std::string& request_id,
+                              const std::string& recorded_by) {
     const Rulebook& rb = rulebooks_.get(rulebook);
     Command c = filing;
     c.event = rb.filing_event;
@@ -62,7 +63,8 @@ StepOutcome CaseService::file(const std::string& rulebook, const Command& filing
     base.filing_year = c.on.year();
     base.record = "{}";
     const std::string prefix = rb.offices[size_t(e.office)].id + "-" + std::to_string(c.on.year()) + "-";
-    const StoredEvent stored = encode(rb, empty, c, e);
+    StoredEvent stored = encode(rb, empty, c, e);
+    if (!recorded_by.empty()) stored.actor = recorded_by;
     // Numbering races with another writer at worst: the loser's expected version 0 is stale, retry.
     for (int attempt = 0;; ++attempt) {
         char number[24];
@@ -94,7 +96,7 @@ CaseView CaseService::load(const std::string& case_id) {
 }
 
 StepOutcome CaseService::step(const std::string& case_id, const Command& command, std::optional<int64_t> expected,
-                              const std::string& request_id) {
+                              const std::string& request_id, const std::string& recorded_by) {
     CaseView v = load(case_id);
     const int64_t version = int64_t(v.events.size());
     if (expected && *expected != version)
@@ -107,6 +109,7 @@ StepOutcome CaseService::step(const std::string& case_id, const Command& command
     CaseState s = v.state;
     for (const auto& e : d.events) {
         stored.push_back(encode(rb, s, command, e));
+        if (!recorded_by.empty()) stored.back().actor = recorded_by;
         apply_in_place(rb, s, e);
     }
     std::vector<StoredEvent> all = v.events;

@@ -32,12 +32,14 @@ public:
 
     // Files a new case under `rulebook`; the command's details carry office, respondent, subjects,
     // facts, submitter and facility. The id is OFFICE-YEAR-NNNN.
-    StepOutcome file(const std::string& rulebook, const Command& filing, const std::string& request_id = "");
+    // `recorded_by` names who gave the command in the stored events (default: the command's actor).
+    StepOutcome file(const std::string& rulebook, const Command& filing, const std::string& request_id = "",
+                     const std::string& recorded_by = "");
 
     // Applies one command. `expected`: the version the caller saw (a stale one throws
     // Error(conflict)); nullopt takes the current one.
     StepOutcome step(const std::string& case_id, const Command& command, std::optional<int64_t> expected,
-                     const std::string& request_id = "");
+                     const std::string& request_id = "", const std::string& recorded_by = "");
 
     // Throws Error(not_found).
     CaseView load(const std::string& case_id);

@@ -1,6 +1,10 @@
 // accord import | stats | export
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <unistd.h>
 #include <sstream>
 
 #include "cases/codec.hpp"
@@ -66,6 +70,23 @@ void add_data_commands(CLI::App& app, Context& ctx) {
                 std::cout << "\n";
             }
         }
+    });
+
+    // accord serve: the server is its own binary (it alone links cpp-httplib and OpenSSL).
+    static std::string host = "127.0.0.1";
+    static int port = 8080;
+    auto* serve = app.add_subcommand("serve", "Serve the API on http://HOST:PORT (the binary accord-serve)");
+    serve->add_option("--host", host, "Address to listen on");
+    serve->add_option("--port", port, "Port")->check(CLI::Range(0, 65535));
+    serve->callback([&ctx] {
+        std::error_code ec;
+        const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        const std::string server = (ec ? std::filesystem::path("accord-serve") : exe.parent_path() / "accord-serve").string();
+        const std::string db = ctx.db_url.empty() ? default_store_url() : ctx.db_url;
+        const std::string port_text = std::to_string(port);
+        std::vector<const char*> args = {server.c_str(), "--db", db.c_str(), "--host", host.c_str(), "--port", port_text.c_str(), nullptr};
+        execv(server.c_str(), const_cast<char* const*>(args.data()));
+        throw Error(ErrorCode::io, "cannot start " + server + ": " + std::strerror(errno));
     });
 
     static std::string format = "json";

@@ -19,6 +19,7 @@ RulebookRegistry::RulebookRegistry(fs::path dir, fs::path calendar_dir)
 }
 
 const Rulebook& RulebookRegistry::get(const std::string& name) {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = loaded_.find(name);
     if (it == loaded_.end()) {
         auto rb = std::make_unique<Rulebook>(load_rulebook_file(resolve_rulebook(name, dir_)));
@@ -30,6 +31,7 @@ const Rulebook& RulebookRegistry::get(const std::string& name) {
 }
 
 std::vector<const Rulebook*> RulebookRegistry::all() {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (all_) return *all_;
     std::vector<std::string> names;
     std::error_code ec;

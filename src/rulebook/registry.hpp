@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ public:
     std::optional<Choice> in_force(Date date, const std::string& office);
 
 private:
+    std::recursive_mutex mutex_;  // the server's threads share one registry
     std::filesystem::path dir_;
     std::filesystem::path calendar_dir_;
     std::optional<std::vector<Calendar>> calendars_;

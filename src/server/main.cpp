@@ -1,0 +1,300 @@
+// accord-serve: the HTTP/JSON API (and, in time, the web UI) over the case store. A binary of its
+// own so that only it links cpp-httplib and OpenSSL; `accord serve` starts it.
+//
+// Reads need no token; writes need `Authorization: Bearer TOKEN` (accord user add). Errors are
+// JSON {code, message[, rule, article]} with the status from the one error catalogue.
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cases/access.hpp"
+#include "cases/case_json.hpp"
+#include "cases/case_service.hpp"
+#include "cases/ics.hpp"
+#include "cases/stats.hpp"
+#include "core/error.hpp"
+#include "core/sha256.hpp"
+#include "json/json.hpp"
+#include "rulebook/registry.hpp"
+#include "rulebook/render.hpp"
+
+using namespace accord;
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxBody = 64 * 1024;
+
+// An HTTP answer that is not a success.
+struct HttpError {
+    int status;
+    json body;
+};
+
+HttpError http_error(int status, const std::string& code, const std::string& message) {
+    return {status, {{"code", code}, {"message", message}}};
+}
+
+HttpError from(const Error& e) { return {http_status(e.code()), {{"code", std::string(error_name(e.code()))}, {"message", e.what()}}}; }
+
+HttpError from(const Refusal& r) {
+    return {http_status(r.code), {{"code", std::string(error_name(r.code))}, {"message", r.message}, {"rule", r.rule}, {"article", r.article}}};
+}
+
+void send(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json");
+}
+
+Date today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return Date::from_serial(int32_t(now.time_since_epoch().count()));
+}
+
+Date date_param(const httplib::Request& req, const char* name, Date fallback) {
+    if (!req.has_param(name)) return fallback;
+    const auto d = Date::parse(req.get_param_value(name));
+    if (!d) throw http_error(400, "bad_date", std::string(name) + ": impossible date '" + req.get_param_value(name) + "'");
+    return *d;
+}
+
+// The request body as a JSON object with only the allowed keys.
+json body_object(const httplib::Request& req, std::initializer_list<std::string_view> allowed) {
+    const json body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) throw http_error(400, "bad_json", "the body is not a JSON object");
+    for (const auto& [key, value] : body.items()) {
+        bool ok = false;
+        for (auto a : allowed) ok = ok || key == a;
+        if (!ok) throw http_error(400, "unknown_field", "unknown field '" + key + "'");
+    }
+    return body;
+}
+
+std::string text_field(const json& body, const char* key, bool required) {
+    if (!body.contains(key)) {
+        if (required) throw http_error(400, "missing_field", std::string("missing field '") + key + "'");
+        return "";
+    }
+    if (!body[key].is_string()) throw http_error(400, "wrong_type", std::string("field '") + key + "' must be a string");
+    return body[key].get<std::string>();
+}
+
+// Details as strings (a JSON object of strings or numbers).
+std::vector<std::pair<std::string, std::string>> details_field(const json& body, const char* key) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!body.contains(key)) return out;
+    if (!body[key].is_object()) throw http_error(400, "wrong_type", std::string("field '") + key + "' must be an object");
+    for (const auto& [k, v] : body[key].items()) {
+        if (v.is_string()) out.emplace_back(k, v.get<std::string>());
+        else if (v.is_number_integer()) out.emplace_back(k, std::to_string(v.get<int64_t>()));
+        else throw http_error(400, "wrong_type", std::string(key) + "." + k + " must be a string or an integer");
+    }
+    return out;
+}
+
+class Api {
+public:
+    Api(std::string db_url, RulebookRegistry& rulebooks) : db_url_(std::move(db_url)), rulebooks_(rulebooks) {}
+
+    // One store connection per server thread.
+    EventStore& store() {
+        thread_local std::map<std::string, std::unique_ptr<EventStore>> stores;
+        auto& s = stores[db_url_];
+        if (!s) s = open_store(db_url_);
+        return *s;
+    }
+
+    User authenticate(const httplib::Request& req) {
+        const std::string header = req.get_header_value("Authorization");
+        if (header.rfind("Bearer ", 0) != 0 || header.size() <= 7)
+            throw http_error(401, "unauthorized", "a write needs Authorization: Bearer TOKEN (accord user add)");
+        const auto user = store().user_by_token_hash(sha256_hex(header.substr(7)));
+        if (!user) throw http_error(401, "unauthorized", "unknown token");
+        return *user;
+    }
+
+    void routes(httplib::Server& server) {
+        auto handle = [this](auto fn) {
+            return [this, fn](const httplib::Request& req, httplib::Response& res) {
+                try {
+                    fn(req, res);
+                } catch (const HttpError& e) {
+                    send(res, e.status, e.body);
+                } catch (const Error& e) {
+                    const HttpError h = from(e);
+                    send(res, h.status, h.body);
+                } catch (const std::exception& e) {
+                    send(res, 503, {{"code", "io"}, {"message", e.what()}});
+                }
+            };
+        };
+        server.Get("/api/health", handle([this](const httplib::Request&, httplib::Response& res) {
+            send(res, 200, {{"ok", true}, {"cases", store().count_cases()}});
+        }));
+        server.Get("/api/openapi.json", handle([](const httplib::Request&, httplib::Response& res) { send(res, 200, openapi()); }));
+        server.Get("/api/rulebooks", handle([this](const httplib::Request&, httplib::Response& res) {
+            json out = json::array();
+            for (const Rulebook* rb : rulebooks_.all())
+                out.push_back({{"id", rb->agreement.id}, {"name", rb->agreement.name},
+                               {"entry_into_force", rb->agreement.entry_into_force.str()},
+                               {"end", rb->agreement.end ? json(rb->agreement.end->str()) : json(nullptr)}});
+            send(res, 200, {{"rulebooks", out}});
+        }));
+        server.Get(R"(/api/rulebooks/([a-z0-9-]+)/mermaid)", handle([this](const httplib::Request& req, httplib::Response& res) {
+            res.set_content(render_mermaid(rulebooks_.get(req.matches[1])), "text/plain");
+        }));
+        server.Get(R"(/api/rulebooks/([a-z0-9-]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
+            send(res, 200, to_json(rulebooks_.get(req.matches[1])));
+        }));
+        server.Get("/api/cases", handle([this](const httplib::Request& req, httplib::Response& res) {
+            CaseFilter f;
+            f.stage = req.get_param_value("stage");
+            f.office = req.get_param_value("office");
+            f.respondent = req.get_param_value("respondent");
+            f.subject = req.get_param_value("subject");
+            f.rulebook = req.get_param_value("rulebook");
+            try {
+                if (req.has_param("year")) f.year = std::stoi(req.get_param_value("year"));
+                f.limit = req.has_param("limit") ? std::stoll(req.get_param_value("limit")) : 100;
+                if (req.has_param("offset")) f.offset = std::stoll(req.get_param_value("offset"));
+            } catch (const std::exception&) {
+                throw http_error(400, "bad_argument", "year, limit and offset are whole numbers");
+            }
+            if (f.limit < 0 || f.limit > 1000 || f.offset < 0) throw http_error(400, "bad_argument", "limit is 0..1000, offset >= 0");
+            if (req.get_param_value("overdue") == "true") f.overdue_as_of = date_param(req, "as_of", today()).str();
+            json out = json::array();
+            for (const auto& r : store().list(f)) out.push_back(row_json(r));
+            send(res, 200, {{"cases", out}, {"count", out.size()}, {"limit", f.limit}, {"offset", f.offset}});
+        }));
+        server.Get(R"(/api/cases/([^/]+)/deadlines\.ics)", handle([this](const httplib::Request& req, httplib::Response& res) {
+            CaseService service(store(), rulebooks_);
+            const CaseView v = service.load(req.matches[1]);
+            res.set_content(deadlines_ics(v, date_param(req, "as_of", today()), "20260101T000000Z"), "text/calendar");
+        }));
+        server.Get(R"(/api/cases/([^/]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
+            CaseService service(store(), rulebooks_);
+            send(res, 200, case_json(service.load(req.matches[1]), date_param(req, "as_of", today())));
+        }));
+        server.Post("/api/cases", handle([this](const httplib::Request& req, httplib::Response& res) {
+            const User user = authenticate(req);
+            const json body = body_object(req, {"rulebook", "office", "respondent", "subjects", "submitter", "facility",
+                                                "on", "facts", "request_id"});
+            Command c;
+            const auto on = Date::parse(text_field(body, "on", true));
+            if (!on) throw http_error(400, "bad_date", "on: not a YYYY-MM-DD date");
+            c.on = *on;
+            std::string subjects;
+            if (body.contains("subjects") && body["subjects"].is_array()) {
+                for (const auto& s : body["subjects"]) {
+                    if (!s.is_string()) throw http_error(400, "wrong_type", "subjects: a list of strings");
+                    subjects += (subjects.empty() ? "" : ",") + s.get<std::string>();
+                }
+            } else {
+                subjects = text_field(body, "subjects", true);
+            }
+            c.details = {{"office", text_field(body, "office", true)}, {"respondent", text_field(body, "respondent", true)},
+                         {"subjects", subjects}, {"submitter", text_field(body, "submitter", true)}};
+            if (const auto f = text_field(body, "facility", false); !f.empty()) c.details.emplace_back("facility", f);
+            for (auto& kv : details_field(body, "facts")) c.details.push_back(std::move(kv));
+            const std::string rulebook = text_field(body, "rulebook", true);
+            const Rulebook& rb = rulebooks_.get(rulebook);
+            c.event = rb.filing_event;
+            if (auto why = access_refusal(rb, empty_state(rb), user, c)) throw http_error(403, "forbidden", *why);
+            CaseService service(store(), rulebooks_);
+            const StepOutcome out = service.file(rulebook, c, text_field(body, "request_id", false), "user:" + user.name);
+            if (out.refusal) throw from(*out.refusal);
+            send(res, out.duplicate ? 200 : 201, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}});
+        }));
+        server.Post(R"(/api/cases/([^/]+)/steps)", handle([this](const httplib::Request& req, httplib::Response& res) {
+            const User user = authenticate(req);
+            const json body = body_object(req, {"event", "on", "actor", "details", "expected_version", "request_id"});
+            Command c;
+            c.event = text_field(body, "event", true);
+            const auto on = Date::parse(text_field(body, "on", true));
+            if (!on) throw http_error(400, "bad_date", "on: not a YYYY-MM-DD date");
+            c.on = *on;
+            c.actor = text_field(body, "actor", false);
+            c.details = details_field(body, "details");
+            std::optional<int64_t> expected;
+            if (body.contains("expected_version")) {
+                if (!body["expected_version"].is_number_integer()) throw http_error(400, "wrong_type", "expected_version must be an integer");
+                expected = body["expected_version"].get<int64_t>();
+            }
+            CaseService service(store(), rulebooks_);
+            const CaseView v = service.load(req.matches[1]);
+            if (auto why = access_refusal(*v.rulebook, v.state, user, c)) throw http_error(403, "forbidden", *why);
+            const StepOutcome out =
+                service.step(req.matches[1], c, expected, text_field(body, "request_id", false), "user:" + user.name);
+            if (out.refusal) throw from(*out.refusal);
+            send(res, 200, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}});
+        }));
+        server.Get("/api/stats", handle([this](const httplib::Request&, httplib::Response& res) {
+            send(res, 200, case_stats(store(), rulebooks_));
+        }));
+    }
+
+    static json openapi() {
+        auto op = [](const char* summary) { return json{{"summary", summary}, {"responses", {{"200", {{"description", "OK"}}}}}}; };
+        return {{"openapi", "3.0.3"},
+                {"info", {{"title", "Accord API"}, {"version", "1"}}},
+                {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
+                {"paths",
+                 {{"/api/health", {{"get", op("Liveness and the number of cases")}}},
+                  {"/api/rulebooks", {{"get", op("Rulebooks")}}},
+                  {"/api/rulebooks/{name}", {{"get", op("A rulebook as JSON")}}},
+                  {"/api/rulebooks/{name}/mermaid", {{"get", op("The procedure as a Mermaid diagram")}}},
+                  {"/api/cases",
+                   {{"get", op("Cases: office, respondent, subject, stage, rulebook, year, overdue, as_of, limit, offset")},
+                    {"post", op("File a case (bearer token; role submitter)")}}},
+                  {"/api/cases/{id}", {{"get", op("A case: stage, reach, events, deadlines and next steps as of a date")}}},
+                  {"/api/cases/{id}/steps", {{"post", op("Apply a step: 409 on a stale expected_version, 422 with the article when a rule refuses")}}},
+                  {"/api/cases/{id}/deadlines.ics", {{"get", op("Open deadlines as iCalendar")}}},
+                  {"/api/stats", {{"get", op("Per office: actual times and shares beside the statutory figures")}}}}}};
+    }
+
+private:
+    std::string db_url_;
+    RulebookRegistry& rulebooks_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"accord-serve: the Accord API"};
+    std::string db = default_store_url(), host = "127.0.0.1", web;
+    int port = 8080, threads = 16;
+    app.add_option("--db", db, "Case store URL");
+    app.add_option("--host", host, "Address to listen on");
+    app.add_option("--port", port, "Port")->check(CLI::Range(0, 65535));
+    app.add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256));
+    CLI11_PARSE(app, argc, argv);
+    try {
+        open_store(db)->migrate();
+        RulebookRegistry rulebooks(default_rulebook_dir());
+        rulebooks.all();  // load every rulebook before the first request
+        Api api(db, rulebooks);
+        httplib::Server server;
+        server.set_tcp_nodelay(true);
+        server.set_payload_max_length(kMaxBody);
+        server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+        server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+            if (!res.body.empty()) return;
+            const int status = res.status;
+            send(res, status, {{"code", status == 413 ? "too_large" : status == 404 ? "not_found" : "http_error"},
+                               {"message", status == 413 ? "the body is larger than 64 KiB" : "no such resource"}});
+        });
+        api.routes(server);
+        const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+        if (bound < 0) throw Error(ErrorCode::io, "cannot listen on " + host + ":" + std::to_string(port));
+        std::cout << "accord-serve: listening on http://" << host << ":" << bound << " (" << db << ")" << std::endl;
+        server.listen_after_bind();
+    } catch (const std::exception& e) {
+        std::cerr << "accord-serve: " << e.what() << "\n";
+        return 5;
+    }
+    return 0;
+}
