@@ -80,15 +80,15 @@ bool stage_pending(const Rulebook& rb, const CaseState& state, Index stage) {
     // Reachable from where the case stands: through the steps open now, then any later ones (the
     // respondent's 45 days run from the request even while its decision to review comes first).
     std::vector<bool> seen(rb.stages.size(), false);
-    std::vector<Index> todo;
-    for (const auto& t : enabled_transitions(rb, state)) todo.push_back(rb.transitions[size_t(t)].to);
-    while (!todo.empty()) {
-        const Index s = todo.back();
-        todo.pop_back();
+    std::vector<Index> frontier;
+    for (const auto& t : enabled_transitions(rb, state)) frontier.push_back(rb.transitions[size_t(t)].to);
+    while (!frontier.empty()) {
+        const Index s = frontier.back();
+        frontier.pop_back();
         if (s == stage) return true;
         if (seen[size_t(s)]) continue;
         seen[size_t(s)] = true;
-        for (Index t : rb.outgoing[size_t(s)]) todo.push_back(rb.transitions[size_t(t)].to);
+        for (Index t : rb.outgoing[size_t(s)]) frontier.push_back(rb.transitions[size_t(t)].to);
     }
     return false;
 }

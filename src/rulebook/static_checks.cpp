@@ -8,15 +8,15 @@ namespace {
 // Stages reachable from `start` along transitions (excluding `start` itself unless on a cycle).
 std::vector<bool> reachable_from(const Rulebook& rb, Index start) {
     std::vector<bool> seen(rb.stages.size(), false);
-    std::vector<Index> todo{start};
-    while (!todo.empty()) {
-        const Index s = todo.back();
-        todo.pop_back();
+    std::vector<Index> frontier{start};
+    while (!frontier.empty()) {
+        const Index s = frontier.back();
+        frontier.pop_back();
         for (Index t : rb.outgoing[size_t(s)]) {
             const Index to = rb.transitions[size_t(t)].to;
             if (!seen[size_t(to)]) {
                 seen[size_t(to)] = true;
-                todo.push_back(to);
+                frontier.push_back(to);
             }
         }
     }

@@ -97,6 +97,20 @@ void bind_case(SQLite::Statement& q, const CaseRow& r, int64_t version) {
     q.bindNoCopy(i++, r.record);
 }
 
+// Inserts one event; the strings outlive the statement's execution, so they are not copied.
+void insert_event(SQLite::Statement& q, const std::string& case_id, int64_t seq, const StoredEvent& e,
+                  const std::string& now) {
+    q.bindNoCopy(1, case_id);
+    q.bind(2, seq);
+    q.bindNoCopy(3, e.name);
+    q.bindNoCopy(4, e.on);
+    q.bindNoCopy(5, e.actor);
+    q.bindNoCopy(6, e.details);
+    q.bindNoCopy(7, now);
+    q.exec();
+    q.reset();
+}
+
 CaseRow read_case(SQLite::Statement& q) {
     CaseRow r;
     int i = 0;
@@ -168,17 +182,7 @@ public:
         const std::string now = utc_now_iso();
         SQLite::Statement ins(db_, kInsertEvent);
         int64_t seq = expected;
-        for (const auto& e : events) {
-            ins.bind(1, case_id);
-            ins.bind(2, static_cast<int64_t>(++seq));
-            ins.bind(3, e.name);
-            ins.bind(4, e.on);
-            ins.bind(5, e.actor);
-            ins.bind(6, e.details);
-            ins.bind(7, now);
-            ins.exec();
-            ins.reset();
-        }
+        for (const auto& e : events) insert_event(ins, case_id, ++seq, e, now);
         CaseRow row = projection;
         row.id = case_id;
         SQLite::Statement up(db_, kUpsertCase);
@@ -218,18 +222,7 @@ public:
                 ++written.cases;
                 written.events += int64_t(c.events.size());
                 int64_t seq = 0;
-                for (const auto& e : c.events) {
-                    // The strings outlive the statement's execution: bind without copying.
-                    ins_event.bindNoCopy(1, row.id);
-                    ins_event.bind(2, static_cast<int64_t>(++seq));
-                    ins_event.bindNoCopy(3, e.name);
-                    ins_event.bindNoCopy(4, e.on);
-                    ins_event.bindNoCopy(5, e.actor);
-                    ins_event.bindNoCopy(6, e.details);
-                    ins_event.bindNoCopy(7, now);
-                    ins_event.exec();
-                    ins_event.reset();
-                }
+                for (const auto& e : c.events) insert_event(ins_event, row.id, ++seq, e, now);
             }
             tx.commit();
         }
