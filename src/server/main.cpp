@@ -280,6 +280,7 @@ int main(int argc, char** argv) {
         httplib::Server server;
         server.set_tcp_nodelay(true);
         server.set_payload_max_length(kMaxBody);
+        server.set_keep_alive_max_count(100000);  // the default (5) makes busy clients reconnect constantly
         server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
         server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return;
