@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cases/queries.hpp"
 #include "engine/admissibility.hpp"
 #include "engine/assessment_cap.hpp"
 #include "engine/timeline.hpp"
@@ -20,25 +21,6 @@
 namespace accord::cli {
 
 namespace {
-
-// The registry's copy (with its calendars), with what-if overrides applied.
-Rulebook load(RulebookRegistry& reg, const std::string& name, const std::vector<std::string>& overrides = {}) {
-    Rulebook rb = reg.get(name);
-    for (const auto& o : overrides) apply_override(rb, o);
-    return rb;
-}
-
-Index stage_or_throw(const Rulebook& rb, const std::string& id) {
-    const Index s = rb.stage_index(id);
-    if (s == kNone) throw Error(ErrorCode::unknown_stage, "unknown stage '" + id + "' in " + rb.agreement.id);
-    return s;
-}
-
-FactValue yes_no(const std::string& v) {
-    if (v == "yes") return FactValue::yes;
-    if (v == "no") return FactValue::no;
-    return FactValue::unknown;
-}
 
 int cmd_rulebook_check(RulebookRegistry& reg, const std::string& file, bool as_json) {
     const Rulebook& rb = reg.get(file);
@@ -76,34 +58,17 @@ struct TimelineArgs {
 };
 
 int cmd_timeline(RulebookRegistry& reg, const TimelineArgs& a) {
-    const Rulebook rb = load(reg, a.rulebook, a.overrides);
-    TimelineOptions o;
-    o.best = a.best;
-    o.disputing_parties = a.parties;
-    // Business days count on the respondent's (or the complainant's) calendar: the rulebook's
-    // convention unless the command names them.
-    const std::string respondent = a.respondent.empty() ? rb.timeline_respondent : a.respondent;
-    if (!respondent.empty()) {
-        o.respondent = rb.party_index(respondent);
-        if (o.respondent == kNone) throw Error(ErrorCode::bad_argument, "--respondent: unknown Party '" + respondent + "'");
-    }
-    const std::string office = a.office.empty() ? rb.timeline_office : a.office;
-    if (!office.empty()) {
-        o.office = rb.office_index(office);
-        if (o.office == kNone) throw Error(ErrorCode::bad_argument, "--office: unknown office '" + office + "'");
-    }
-    if (!a.start.empty()) o.start = date_arg("--start", a.start);
-    const Index from = stage_or_throw(rb, a.from);
-    for (const auto& v : a.via) o.via.push_back(stage_or_throw(rb, v));
-    const Index to = stage_or_throw(rb, a.to);
-    const Timeline tl = statutory_timeline(rb, from, to, o);
+    const TimelineAnswer answer = run_timeline(
+        reg, {a.rulebook, a.from, a.to, a.best, a.parties, a.overrides, a.via, a.start, a.respondent, a.office});
+    const Rulebook& rb = answer.rulebook;
+    const Timeline& tl = answer.timeline;
     if (a.json) {
         print_json(to_json(rb, tl));
         return 0;
     }
     std::cout << rb.agreement.id << ": " << a.from << " -> " << a.to << ", " << (a.best ? "best" : "worst")
               << " case, " << tl.disputing_parties << " disputing Parties: " << tl.days << " days\n\n";
-    std::cout << "  " << pad("day", 6) << (o.start ? pad("date", 11) : "") << pad("stage", 32) << pad("event", 34)
+    std::cout << "  " << pad("day", 6) << (tl.path.front().date ? pad("date", 11) : "") << pad("stage", 32) << pad("event", 34)
               << pad("rule", 52) << "article\n";
     for (const auto& s : tl.path) {
         const auto& st = rb.stages[size_t(s.stage)];
@@ -121,68 +86,22 @@ struct CheckArgs {
 };
 
 int cmd_check(RulebookRegistry& reg, const CheckArgs& a) {
-    Submission sub;
-    const Rulebook* chosen = nullptr;
-    if (a.rulebook == "auto") {
-        // The law as of the filing date: the agreement in force then, with its office for the Party.
-        if (a.filed.empty()) throw Error(ErrorCode::bad_argument, "--rulebook auto needs --filed DATE");
-        const Date filed = date_arg("--filed", a.filed);
-        const auto choice = reg.in_force(filed, a.office);
-        if (!choice)
-            throw Error(ErrorCode::not_in_force, "no agreement in force on " + filed.str() + " has an office for '" + a.office + "'");
-        chosen = choice->rulebook;
-        sub.office = choice->office;
-    } else {
-        chosen = &reg.get(a.rulebook);
-        sub.office = chosen->office_index(a.office);
-    }
-    const Rulebook& rb = *chosen;
-    if (sub.office == kNone) throw Error(ErrorCode::bad_argument, "unknown office '" + a.office + "' in " + rb.agreement.id);
-    sub.respondent = rb.party_index(a.respondent);
-    if (sub.respondent == kNone)
-        throw Error(ErrorCode::bad_argument, "unknown respondent Party '" + a.respondent + "' in " + rb.agreement.id);
-    std::string list = a.subjects;
-    for (char& c : list) if (c == ';') c = ',';
-    std::stringstream ss(list);
-    for (std::string s; std::getline(ss, s, ',');) {
-        if (s.empty()) continue;
-        const Index i = rb.subject_index(s);
-        if (i == kNone) throw Error(ErrorCode::unknown_subject, "unknown subject '" + s + "' in " + rb.agreement.id);
-        sub.subjects |= SubjectMask(1) << i;
-    }
-    if (!sub.subjects) throw Error(ErrorCode::bad_argument, "--subjects: give at least one subject");
-    auto set_fact = [&](const std::string& id, const std::string& value) {
-        if (value.empty()) return;
-        const Index f = rb.fact_index(id);
-        if (f == kNone) throw Error(ErrorCode::unknown_key, "unknown fact '" + id + "' in " + rb.agreement.id);
-        if (value != "yes" && value != "no") throw Error(ErrorCode::bad_argument, id + ": expected yes or no");
-        sub.facts[size_t(f)] = yes_no(value);
-    };
-    set_fact("trade_related", a.trade);
-    set_fact("mutually_recognized", a.mutual);
-    set_fact("persistent_pattern", a.pattern);
-    set_fact("facility_trades", a.facility_trades);
-    std::optional<Reason> sector_reason;
-    if (!a.sector.empty()) {
-        if (!rb.sectors) throw Error(ErrorCode::bad_argument, "--sector: " + rb.agreement.id + " does not scope cases by sector");
-        const auto& s = *rb.sectors;
-        const bool covered = std::find(s.covered.begin(), s.covered.end(), a.sector) != s.covered.end();
-        sub.facts[size_t(s.fact)] = covered ? FactValue::yes : FactValue::no;
-        if (!covered) {
-            std::string list;
-            for (const auto& c : s.covered) list += (list.empty() ? "" : ", ") + c;
-            sector_reason = Reason{"", rb.facts[size_t(s.fact)].id, s.article,
-                                   "sector '" + a.sector + "' is not a priority sector (" + list + ")"};
-        }
-    }
+    CheckRequest request{a.rulebook, a.office, a.respondent, a.subjects, {}, a.sector, a.filed};
+    for (const auto& [id, value] : {std::pair<std::string, std::string>{"trade_related", a.trade},
+                                    {"mutually_recognized", a.mutual},
+                                    {"persistent_pattern", a.pattern},
+                                    {"facility_trades", a.facility_trades}})
+        if (!value.empty()) request.facts.emplace_back(id, value);
     for (const auto& kv : a.facts) {
         const auto eq = kv.find('=');
         if (eq == std::string::npos) throw Error(ErrorCode::bad_argument, "--fact " + kv + ": expected ID=yes|no");
-        set_fact(kv.substr(0, eq), kv.substr(eq + 1));
+        request.facts.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
     }
-    if (!a.filed.empty()) sub.filed_on = date_arg("--filed", a.filed);
-    Admissibility r = check_admissibility(rb, sub);
-    if (sector_reason) r.reasons.insert(r.reasons.begin(), *sector_reason);
+    const CheckAnswer answer = run_check(reg, request);
+    const Rulebook& rb = *answer.rulebook;
+    const Admissibility& r = answer.result;
+    Submission sub;
+    sub.office = answer.office;
     if (a.json) {
         auto j = to_json(rb, r);
         j["office"] = rb.offices[size_t(sub.office)].id;

@@ -15,6 +15,7 @@
 #include "cases/case_json.hpp"
 #include "cases/case_service.hpp"
 #include "cases/ics.hpp"
+#include "cases/queries.hpp"
 #include "cases/stats.hpp"
 #include "core/error.hpp"
 #include "core/sha256.hpp"
@@ -232,6 +233,43 @@ public:
             if (out.refusal) throw from(*out.refusal);
             send(res, 200, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}});
         }));
+        server.Get("/api/check", handle([this](const httplib::Request& req, httplib::Response& res) {
+            CheckRequest r;
+            r.rulebook = req.get_param_value("rulebook");
+            r.office = req.get_param_value("office");
+            r.respondent = req.get_param_value("respondent");
+            r.subjects = req.get_param_value("subjects");
+            r.sector = req.get_param_value("sector");
+            r.filed = req.get_param_value("filed");
+            // Any other parameter is a fact of the rulebook (trade_related=yes).
+            for (const auto& [key, value] : req.params)
+                if (key != "rulebook" && key != "office" && key != "respondent" && key != "subjects" && key != "sector" &&
+                    key != "filed")
+                    r.facts.emplace_back(key, value);
+            const CheckAnswer a = run_check(rulebooks_, r);
+            json j = to_json(*a.rulebook, a.result);
+            j["office"] = a.rulebook->offices[size_t(a.office)].id;
+            send(res, 200, j);
+        }));
+        server.Get("/api/timeline", handle([this](const httplib::Request& req, httplib::Response& res) {
+            TimelineRequest r;
+            r.rulebook = req.get_param_value("rulebook");
+            r.from = req.get_param_value("from");
+            r.to = req.get_param_value("to");
+            r.best = req.get_param_value("best") == "true";
+            try {
+                if (req.has_param("parties")) r.parties = std::stoi(req.get_param_value("parties"));
+            } catch (const std::exception&) {
+                throw http_error(400, "bad_argument", "parties: a number of Parties");
+            }
+            r.start = req.get_param_value("start");
+            r.respondent = req.get_param_value("respondent");
+            r.office = req.get_param_value("office");
+            for (size_t i = 0; i < req.get_param_value_count("set"); ++i) r.overrides.push_back(req.get_param_value("set", i));
+            for (size_t i = 0; i < req.get_param_value_count("via"); ++i) r.via.push_back(req.get_param_value("via", i));
+            const TimelineAnswer a = run_timeline(rulebooks_, r);
+            send(res, 200, to_json(a.rulebook, a.timeline));
+        }));
         server.Get("/api/stats", handle([this](const httplib::Request&, httplib::Response& res) {
             send(res, 200, case_stats(store(), rulebooks_));
         }));
@@ -253,6 +291,8 @@ public:
                   {"/api/cases/{id}", {{"get", op("A case: stage, reach, events, deadlines and next steps as of a date")}}},
                   {"/api/cases/{id}/steps", {{"post", op("Apply a step: 409 on a stale expected_version, 422 with the article when a rule refuses")}}},
                   {"/api/cases/{id}/deadlines.ics", {{"get", op("Open deadlines as iCalendar")}}},
+                  {"/api/check", {{"get", op("Admissibility and reach: rulebook (or auto with filed), office, respondent, subjects, sector, facts")}}},
+                  {"/api/timeline", {{"get", op("Statutory worst or best case: rulebook, from, to, best, parties, start, set, via")}}},
                   {"/api/stats", {{"get", op("Per office: actual times and shares beside the statutory figures")}}}}}};
     }
 

@@ -107,6 +107,27 @@ TEST_F(Api, ReadsNeedNoToken) {
     EXPECT_EQ(client().Get("/api/cases/US-9601?as_of=2001-02-30")->status, 400);
 }
 
+TEST_F(Api, CheckAndTimelineOverHttp) {
+    const auto check = json::parse(client().Get(
+        "/api/check?rulebook=naalc-1994&office=US-NAO&respondent=MX&subjects=freedom_of_association,minimum_wage"
+        "&trade_related=yes&mutually_recognized=yes&persistent_pattern=yes")->body);
+    EXPECT_EQ(check["admissible"], true);
+    EXPECT_EQ(check["tier"], "panel");
+    EXPECT_EQ(check["subjects"]["freedom_of_association"], "consultations");
+    const auto us_ca = json::parse(client().Get(
+        "/api/check?rulebook=auto&filed=2021-03-01&office=US-ILC&respondent=CA&subjects=freedom_of_association")->body);
+    EXPECT_EQ(us_ca["rulebook"], "usmca-rrm-2020");
+    EXPECT_EQ(us_ca["admissible"], false);
+    EXPECT_EQ(client().Get("/api/check?rulebook=naalc-1994&office=US-NAO&respondent=MX&subjects=bogus")->status, 400);
+    const auto t = json::parse(client().Get(
+        "/api/timeline?rulebook=naalc-1994&from=pattern_consultations&to=benefits_suspended&parties=3")->body);
+    EXPECT_EQ(t["days"], 825);
+    const auto what_if = json::parse(client().Get(
+        "/api/timeline?rulebook=naalc-1994&from=ece_established&to=ece_party_responses&set=ece_draft_report.within_days%3D100")->body);
+    EXPECT_EQ(what_if["days"], 280);
+    EXPECT_EQ(client().Get("/api/timeline?rulebook=naalc-1994&from=nowhere&to=closed")->status, 400);
+}
+
 TEST_F(Api, WritesNeedATokenAndTheRightRoleAndParty) {
     EXPECT_EQ(post("/api/cases", {{"rulebook", "naalc-1994"}}, "")->status, 401);
     EXPECT_EQ(post("/api/cases", {{"rulebook", "naalc-1994"}}, "not-a-token")->status, 401);
