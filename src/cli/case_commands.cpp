@@ -92,8 +92,8 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     cases->require_subcommand(1);
 
     struct FileArgs {
-        std::string rulebook, office, respondent, subjects, submitter, facility, on, trade, mutual, pattern, request;
-        std::vector<std::string> facts;
+        std::string rulebook, office, respondent, subjects, submitter, facility, on, request;
+        FactOptions facts;
         bool json = false;
     };
     static FileArgs fa;
@@ -105,11 +105,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     file->add_option("--submitter", fa.submitter, "Who files")->required();
     file->add_option("--facility", fa.facility, "Facility, company or sector");
     file->add_option("--on", fa.on, "Filing date (YYYY-MM-DD)")->required();
-    const auto yn = CLI::IsMember({"yes", "no"});
-    file->add_option("--trade-related", fa.trade, "yes or no")->check(yn);
-    file->add_option("--mutually-recognized", fa.mutual, "yes or no")->check(yn);
-    file->add_option("--persistent-pattern", fa.pattern, "yes or no")->check(yn);
-    file->add_option("--fact", fa.facts, "Any other fact: ID=yes|no");
+    fa.facts.add_to(file);
     file->add_option("--request-id", fa.request, "Idempotency key: repeating it files nothing new");
     file->add_flag("--json", fa.json, "Print JSON");
     file->callback([&ctx] {
@@ -118,10 +114,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
         c.details = {{"office", fa.office}, {"respondent", fa.respondent}, {"subjects", fa.subjects},
                      {"submitter", fa.submitter}};
         if (!fa.facility.empty()) c.details.emplace_back("facility", fa.facility);
-        if (!fa.trade.empty()) c.details.emplace_back("trade_related", fa.trade);
-        if (!fa.mutual.empty()) c.details.emplace_back("mutually_recognized", fa.mutual);
-        if (!fa.pattern.empty()) c.details.emplace_back("persistent_pattern", fa.pattern);
-        for (auto& kv : key_values(fa.facts)) c.details.push_back(std::move(kv));
+        for (auto& kv : fa.facts.facts()) c.details.push_back(std::move(kv));
         CaseService service(ctx.store(), ctx.rulebooks());
         const StepOutcome out = service.file(fa.rulebook, c, fa.request);
         if (out.refusal) {

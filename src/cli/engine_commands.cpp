@@ -80,23 +80,13 @@ int cmd_timeline(RulebookRegistry& reg, const TimelineArgs& a) {
 }
 
 struct CheckArgs {
-    std::string rulebook, office, respondent, subjects, trade, mutual, pattern, facility_trades, sector, filed;
-    std::vector<std::string> facts;
+    std::string rulebook, office, respondent, subjects, sector, filed;
+    FactOptions facts;
     bool json = false;
 };
 
 int cmd_check(RulebookRegistry& reg, const CheckArgs& a) {
-    CheckRequest request{a.rulebook, a.office, a.respondent, a.subjects, {}, a.sector, a.filed};
-    for (const auto& [id, value] : {std::pair<std::string, std::string>{"trade_related", a.trade},
-                                    {"mutually_recognized", a.mutual},
-                                    {"persistent_pattern", a.pattern},
-                                    {"facility_trades", a.facility_trades}})
-        if (!value.empty()) request.facts.emplace_back(id, value);
-    for (const auto& kv : a.facts) {
-        const auto eq = kv.find('=');
-        if (eq == std::string::npos) throw Error(ErrorCode::bad_argument, "--fact " + kv + ": expected ID=yes|no");
-        request.facts.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-    }
+    const CheckRequest request{a.rulebook, a.office, a.respondent, a.subjects, a.facts.facts(), a.sector, a.filed};
     const CheckAnswer answer = run_check(reg, request);
     const Rulebook& rb = *answer.rulebook;
     const Admissibility& r = answer.result;
@@ -187,14 +177,9 @@ void add_engine_commands(CLI::App& app, Context& ctx) {
     check->add_option("--office", ck.office, "Receiving office (US-NAO, MX-NAO, CA-NAO; US-ILC, CA-LABOUR)")->required();
     check->add_option("--respondent", ck.respondent, "Party whose enforcement is questioned")->required();
     check->add_option("--subjects", ck.subjects, "Subjects, comma-separated")->required();
-    const auto yn = CLI::IsMember({"yes", "no"});
-    check->add_option("--trade-related", ck.trade, "yes or no")->check(yn);
-    check->add_option("--mutually-recognized", ck.mutual, "yes or no")->check(yn);
-    check->add_option("--persistent-pattern", ck.pattern, "yes or no")->check(yn);
-    check->add_option("--fact", ck.facts, "Any other fact of the rulebook: ID=yes|no");
+    ck.facts.add_to(check);
     check->add_option("--filed", ck.filed, "Filing date: checks the agreement was in force");
     check->add_flag("--json", ck.json, "Print JSON");
-    check->add_option("--facility-trades", ck.facility_trades, "yes or no (Rapid Response: the facility trades)")->check(yn);
     check->add_option("--sector", ck.sector, "Sector of the facility (Rapid Response: manufactured_goods, services, mining)");
     check->callback([&ctx] { ctx.rc = cmd_check(ctx.rulebooks(), ck); });
 

@@ -34,29 +34,22 @@ struct Plan {
 
 Plan bind(const Rulebook& rb, const Scenario& sc) {
     Plan p;
-    auto fail = [&](int line, const std::string& why) {
-        throw Error(ErrorCode::bad_argument, sc.source + ":" + std::to_string(line) + ": " + why + " in " + rb.agreement.id);
+    // Each weighted list of the arrivals, resolved to the rulebook's indexes.
+    auto resolve = [&](const std::vector<Weighted>& items, const char* list, const char* kind, auto lookup) {
+        std::vector<std::pair<Index, double>> out;
+        for (const auto& item : items) {
+            const Index i = lookup(item.id);
+            if (i == kNone)
+                throw Error(ErrorCode::bad_argument, sc.source + ": arrivals." + list + ": unknown " + kind + " '" +
+                                                         item.id + "' in " + rb.agreement.id);
+            out.emplace_back(i, item.weight);
+        }
+        return out;
     };
-    for (const auto& o : sc.offices) {
-        const Index i = rb.office_index(o.id);
-        if (i == kNone) fail(0, "arrivals.offices: unknown office '" + o.id + "'");
-        p.offices.emplace_back(i, o.weight);
-    }
-    for (const auto& r : sc.respondents) {
-        const Index i = rb.party_index(r.id);
-        if (i == kNone) fail(0, "arrivals.respondents: unknown Party '" + r.id + "'");
-        p.respondents.emplace_back(i, r.weight);
-    }
-    for (const auto& s : sc.subjects) {
-        const Index i = rb.subject_index(s.id);
-        if (i == kNone) fail(0, "arrivals.subjects: unknown subject '" + s.id + "'");
-        p.subjects.emplace_back(i, s.weight);
-    }
-    for (const auto& f : sc.facts) {
-        const Index i = rb.fact_index(f.id);
-        if (i == kNone) fail(0, "arrivals.facts: unknown fact '" + f.id + "'");
-        p.facts.emplace_back(i, f.weight);
-    }
+    p.offices = resolve(sc.offices, "offices", "office", [&](const std::string& id) { return rb.office_index(id); });
+    p.respondents = resolve(sc.respondents, "respondents", "Party", [&](const std::string& id) { return rb.party_index(id); });
+    p.subjects = resolve(sc.subjects, "subjects", "subject", [&](const std::string& id) { return rb.subject_index(id); });
+    p.facts = resolve(sc.facts, "facts", "fact", [&](const std::string& id) { return rb.fact_index(id); });
     p.by_stage.assign(rb.stages.size(), {});
     for (const auto& s : sc.steps) {
         // A stage or step a variant removed is simply not available under it; check_scenario()
