@@ -207,7 +207,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     });
 
     struct ListArgs {
-        std::string stage, office, respondent, subject, rulebook, as_of;
+        std::string stage, office, respondent, subject, rulebook, text, as_of;
         int year = 0;
         int64_t limit = 0, offset = 0;
         bool overdue = false, json = false;
@@ -220,13 +220,14 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     list->add_option("--subject", la.subject, "A subject of the case");
     list->add_option("--rulebook", la.rulebook, "Rulebook");
     list->add_option("--year", la.year, "Filing year");
+    list->add_option("--search", la.text, "Text in the id, submitter or facility (case-insensitive)");
     list->add_flag("--overdue", la.overdue, "Only cases with a deadline passed as of --as-of");
     list->add_option("--as-of", la.as_of, "Date for --overdue (default: today)");
     list->add_option("--limit", la.limit, "At most this many");
     list->add_option("--offset", la.offset, "Skip this many");
     list->add_flag("--json", la.json, "Print JSON");
     list->callback([&ctx] {
-        CaseFilter f{la.stage, la.office, la.respondent, la.subject, la.rulebook, la.year, "", la.limit, la.offset};
+        CaseFilter f{la.stage, la.office, la.respondent, la.subject, la.rulebook, la.text, la.year, "", la.limit, la.offset};
         if (la.overdue) f.overdue_as_of = (la.as_of.empty() ? today() : date_arg("--as-of", la.as_of)).str();
         const auto rows = ctx.store().list(f);
         ctx.rc = 0;

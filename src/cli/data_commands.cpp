@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cases/codec.hpp"
+#include "cases/export.hpp"
 #include "cases/import.hpp"
 #include "cases/stats.hpp"
 #include "cli/commands.hpp"
@@ -93,34 +94,9 @@ void add_data_commands(CLI::App& app, Context& ctx) {
     auto* exp = app.add_subcommand("export", "All cases and their events, as JSON or CSV (one row per event)");
     exp->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
     exp->callback([&ctx] {
-        EventStore& store = ctx.store();
-        const auto rows = store.list({});
         ctx.rc = 0;
-        if (format == "csv") {
-            std::cout << "case_id,rulebook,office,respondent,subjects,stage,seq,event,on,actor,details,recorded_at\n";
-            for (const auto& r : rows)
-                for (const auto& e : store.load(r.id))
-                    std::cout << csv_field(r.id) << ',' << csv_field(r.rulebook) << ',' << csv_field(r.office) << ','
-                              << csv_field(r.respondent) << ',' << csv_field(r.subjects) << ',' << csv_field(r.stage)
-                              << ',' << e.seq << ',' << csv_field(e.name) << ',' << csv_field(e.on) << ','
-                              << csv_field(e.actor) << ',' << csv_field(e.details) << ',' << csv_field(e.recorded_at)
-                              << '\n';
-            return;
-        }
-        json out = json::array();
-        for (const auto& r : rows) {
-            json c = {{"id", r.id}, {"rulebook", r.rulebook}, {"office", r.office}, {"respondent", r.respondent},
-                      {"subjects", r.subjects}, {"submitter", r.submitter}, {"facility", r.facility},
-                      {"filed_on", r.filed_on}, {"stage", r.stage}, {"closed", r.closed}, {"version", r.version},
-                      {"record", json::parse(r.record.empty() ? "{}" : r.record, nullptr, false)}};
-            c["events"] = json::array();
-            for (const auto& e : store.load(r.id))
-                c["events"].push_back({{"seq", e.seq}, {"event", e.name}, {"on", e.on}, {"actor", e.actor},
-                                       {"details", json::parse(e.details, nullptr, false)},
-                                       {"recorded_at", e.recorded_at}});
-            out.push_back(c);
-        }
-        print_json({{"cases", out}});
+        if (format == "csv") export_csv(ctx.store(), {}, std::cout);
+        else print_json(export_json(ctx.store(), {}));
     });
 }
 

@@ -4,16 +4,25 @@
 // Reads need no token; writes need `Authorization: Bearer TOKEN` (accord user add). Errors are
 // JSON {code, message[, rule, article]} with the status from the one error catalogue.
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "cases/access.hpp"
 #include "cases/case_json.hpp"
 #include "cases/case_service.hpp"
+#include "cases/export.hpp"
 #include "cases/ics.hpp"
 #include "cases/queries.hpp"
 #include "cases/stats.hpp"
@@ -97,6 +106,49 @@ std::vector<std::pair<std::string, std::string>> details_field(const json& body,
     return out;
 }
 
+// The list filters shared by GET /api/cases and GET /api/export.
+CaseFilter case_filter(const httplib::Request& req, int64_t default_limit) {
+    CaseFilter f;
+    f.stage = req.get_param_value("stage");
+    f.office = req.get_param_value("office");
+    f.respondent = req.get_param_value("respondent");
+    f.subject = req.get_param_value("subject");
+    f.rulebook = req.get_param_value("rulebook");
+    f.text = req.get_param_value("q");
+    try {
+        if (req.has_param("year")) f.year = std::stoi(req.get_param_value("year"));
+        f.limit = req.has_param("limit") ? std::stoll(req.get_param_value("limit")) : default_limit;
+        if (req.has_param("offset")) f.offset = std::stoll(req.get_param_value("offset"));
+    } catch (const std::exception&) {
+        throw http_error(400, "bad_argument", "year, limit and offset are whole numbers");
+    }
+    if (f.limit < 0 || f.limit > 1000 || f.offset < 0) throw http_error(400, "bad_argument", "limit is 0..1000, offset >= 0");
+    if (req.get_param_value("overdue") == "true") f.overdue_as_of = date_param(req, "as_of", today()).str();
+    return f;
+}
+
+// Rendered case answers by (case, as-of date), each with the case version it was rendered at.
+// A GET then costs one indexed read of the case's row while the case has not changed, whoever
+// changed it (this server, the CLI, another server on the same database). Shared by the threads.
+class CaseCache {
+public:
+    std::shared_ptr<const std::string> find(const std::string& key, int64_t version) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const auto it = entries_.find(key);
+        return it != entries_.end() && it->second.first == version ? it->second.second : nullptr;
+    }
+    void put(const std::string& key, int64_t version, std::shared_ptr<const std::string> body) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (entries_.size() >= kMaxEntries) entries_.clear();  // crude, but bounded and rare
+        entries_[key] = {version, std::move(body)};
+    }
+
+private:
+    static constexpr size_t kMaxEntries = 20000;
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::pair<int64_t, std::shared_ptr<const std::string>>> entries_;
+};
+
 class Api {
 public:
     Api(std::string db_url, RulebookRegistry& rulebooks) : db_url_(std::move(db_url)), rulebooks_(rulebooks) {}
@@ -138,38 +190,57 @@ public:
         }));
         server.Get("/api/openapi.json", handle([](const httplib::Request&, httplib::Response& res) { send(res, 200, openapi()); }));
         server.Get("/api/rulebooks", handle([this](const httplib::Request&, httplib::Response& res) {
-            json out = json::array();
-            for (const Rulebook* rb : rulebooks_.all())
-                out.push_back({{"id", rb->agreement.id}, {"name", rb->agreement.name},
-                               {"entry_into_force", rb->agreement.entry_into_force.str()},
-                               {"end", rb->agreement.end ? json(rb->agreement.end->str()) : json(nullptr)}});
-            send(res, 200, {{"rulebooks", out}});
+            auto entry = [](const std::string& ref, const Rulebook& rb) {
+                return json{{"ref", ref}, {"id", rb.agreement.id}, {"name", rb.agreement.name},
+                            {"entry_into_force", rb.agreement.entry_into_force.str()},
+                            {"end", rb.agreement.end ? json(rb.agreement.end->str()) : json(nullptr)}};
+            };
+            json books = json::array(), variants = json::array();
+            for (const Rulebook* rb : rulebooks_.all()) books.push_back(entry(rb->agreement.id, *rb));
+            // Design variants (rulebooks/variants/NAME.toml) are fetched as variants/NAME.
+            std::vector<std::string> names;
+            std::error_code ec;
+            for (const auto& f : std::filesystem::directory_iterator(rulebooks_.dir() / "variants", ec))
+                if (f.path().extension() == ".toml") names.push_back("variants/" + f.path().stem().string());
+            std::sort(names.begin(), names.end());
+            for (const auto& n : names) variants.push_back(entry(n, rulebooks_.get(n)));
+            send(res, 200, {{"rulebooks", books}, {"variants", variants}});
         }));
-        server.Get(R"(/api/rulebooks/([a-z0-9-]+)/mermaid)", handle([this](const httplib::Request& req, httplib::Response& res) {
+        server.Get(R"(/api/rulebooks/((?:variants/)?[a-z0-9-]+)/mermaid)", handle([this](const httplib::Request& req, httplib::Response& res) {
             res.set_content(render_mermaid(rulebooks_.get(req.matches[1])), "text/plain");
         }));
-        server.Get(R"(/api/rulebooks/([a-z0-9-]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
+        server.Get(R"(/api/rulebooks/((?:variants/)?[a-z0-9-]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
             send(res, 200, to_json(rulebooks_.get(req.matches[1])));
         }));
         server.Get("/api/cases", handle([this](const httplib::Request& req, httplib::Response& res) {
-            CaseFilter f;
-            f.stage = req.get_param_value("stage");
-            f.office = req.get_param_value("office");
-            f.respondent = req.get_param_value("respondent");
-            f.subject = req.get_param_value("subject");
-            f.rulebook = req.get_param_value("rulebook");
-            try {
-                if (req.has_param("year")) f.year = std::stoi(req.get_param_value("year"));
-                f.limit = req.has_param("limit") ? std::stoll(req.get_param_value("limit")) : 100;
-                if (req.has_param("offset")) f.offset = std::stoll(req.get_param_value("offset"));
-            } catch (const std::exception&) {
-                throw http_error(400, "bad_argument", "year, limit and offset are whole numbers");
-            }
-            if (f.limit < 0 || f.limit > 1000 || f.offset < 0) throw http_error(400, "bad_argument", "limit is 0..1000, offset >= 0");
-            if (req.get_param_value("overdue") == "true") f.overdue_as_of = date_param(req, "as_of", today()).str();
+            CaseFilter f = case_filter(req, 100);
+            const int64_t limit = f.limit;
+            if (limit > 0) ++f.limit;  // one more row tells whether there is a next page
+            auto rows = store().list(f);
+            const bool more = limit > 0 && int64_t(rows.size()) > limit;
+            if (more) rows.pop_back();
             json out = json::array();
-            for (const auto& r : store().list(f)) out.push_back(row_json(r));
-            send(res, 200, {{"cases", out}, {"count", out.size()}, {"limit", f.limit}, {"offset", f.offset}});
+            for (const auto& r : rows) out.push_back(row_json(r));
+            send(res, 200, {{"cases", out}, {"count", out.size()}, {"limit", limit}, {"offset", f.offset}, {"more", more}});
+        }));
+        server.Get("/api/export", handle([this](const httplib::Request& req, httplib::Response& res) {
+            const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+            const CaseFilter f = case_filter(req, 0);
+            if (format == "csv") {
+                std::ostringstream out;
+                export_csv(store(), f, out);
+                res.set_header("Content-Disposition", "attachment; filename=\"accord-cases.csv\"");
+                res.set_content(out.str(), "text/csv; charset=utf-8");
+            } else if (format == "json") {
+                res.set_header("Content-Disposition", "attachment; filename=\"accord-cases.json\"");
+                send(res, 200, export_json(store(), f));
+            } else {
+                throw http_error(400, "bad_argument", "format: json or csv, not '" + format + "'");
+            }
+        }));
+        server.Get("/api/me", handle([this](const httplib::Request& req, httplib::Response& res) {
+            const User user = authenticate(req);
+            send(res, 200, {{"name", user.name}, {"role", user.role}, {"party", user.party}});
         }));
         server.Get(R"(/api/cases/([^/]+)/deadlines\.ics)", handle([this](const httplib::Request& req, httplib::Response& res) {
             CaseService service(store(), rulebooks_);
@@ -177,8 +248,19 @@ public:
             res.set_content(deadlines_ics(v, date_param(req, "as_of", today()), "20260101T000000Z"), "text/calendar");
         }));
         server.Get(R"(/api/cases/([^/]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
-            CaseService service(store(), rulebooks_);
-            send(res, 200, case_json(service.load(req.matches[1]), date_param(req, "as_of", today())));
+            const std::string id = req.matches[1];
+            const Date as_of = date_param(req, "as_of", today());
+            const auto version = store().version_of(id);
+            if (!version) throw Error(ErrorCode::not_found, "no case '" + id + "'");
+            const std::string key = id + '@' + as_of.str();
+            auto body = cache_.find(key, *version);
+            if (!body) {
+                CaseService service(store(), rulebooks_);
+                const CaseView v = service.load(id);
+                body = std::make_shared<const std::string>(case_json(v, as_of).dump());
+                cache_.put(key, int64_t(v.events.size()), body);
+            }
+            res.set_content(*body, "application/json");
         }));
         server.Post("/api/cases", handle([this](const httplib::Request& req, httplib::Response& res) {
             const User user = authenticate(req);
@@ -299,25 +381,64 @@ public:
 private:
     std::string db_url_;
     RulebookRegistry& rulebooks_;
+    CaseCache cache_;
 };
+
+// Debian's cpp-httplib 0.11 listens with a backlog of 5 (compiled into the library): when 64 clients
+// connect at once the kernel drops SYNs and those clients retry a second later. Listening again
+// on the bound socket raises the backlog.
+class Server : public httplib::Server {
+public:
+    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
+// $ACCORD_WEB, else ./web, else the web folder beside the binary's build folder: public/ holds the
+// UI's static files, node_modules/mermaid/dist the diagram library (npm ci in web/).
+std::filesystem::path default_web_dir() {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("ACCORD_WEB"); env && *env) return env;
+    if (fs::is_directory("web/public")) return "web";
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && fs::is_directory(exe.parent_path().parent_path() / "web" / "public")) return exe.parent_path().parent_path() / "web";
+    return "web";
+}
+
+// The UI's files at /, mermaid at /vendor/mermaid/. cpp-httplib refuses paths that climb out of a
+// mount point ("..") before touching the file system (tests/server/api_test.cpp tries).
+void mount_web(httplib::Server& server, const std::filesystem::path& web) {
+    if (!server.set_mount_point("/", (web / "public").string()))
+        std::cerr << "accord-serve: no web UI: " << (web / "public").string() << " is not a folder\n";
+    const auto mermaid = web / "node_modules" / "mermaid" / "dist";
+    if (!server.set_mount_point("/vendor/mermaid", mermaid.string()))
+        std::cerr << "accord-serve: no diagrams in the web UI: run `npm ci` in " << web.string() << "\n";
+    server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+    server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+        // The UI's own files change with the code; the vendored library only with its version.
+        res.set_header("Cache-Control", req.path.rfind("/vendor/", 0) == 0 ? "public, max-age=86400" : "no-cache");
+    });
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"accord-serve: the Accord API"};
-    std::string db = default_store_url(), host = "127.0.0.1", web;
-    int port = 8080, threads = 16;
+    std::string db = default_store_url(), host = "127.0.0.1", web = default_web_dir().string();
+    // cpp-httplib gives each open connection a thread for as long as it is kept alive: fewer
+    // threads than clients leaves the rest queued behind idle connections.
+    int port = 8080, threads = 128;
     app.add_option("--db", db, "Case store URL");
     app.add_option("--host", host, "Address to listen on");
     app.add_option("--port", port, "Port")->check(CLI::Range(0, 65535));
-    app.add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256));
+    app.add_option("--threads", threads, "Worker threads (at least the number of clients kept alive)")->check(CLI::Range(1, 1024));
+    app.add_option("--web", web, "Folder of the web UI (public/ and node_modules/mermaid)");
     CLI11_PARSE(app, argc, argv);
     try {
         open_store(db)->migrate();
         RulebookRegistry rulebooks(default_rulebook_dir());
         rulebooks.all();  // load every rulebook before the first request
         Api api(db, rulebooks);
-        httplib::Server server;
+        Server server;
         server.set_tcp_nodelay(true);
         server.set_payload_max_length(kMaxBody);
         server.set_keep_alive_max_count(100000);  // the default (5) makes busy clients reconnect constantly
@@ -329,8 +450,10 @@ int main(int argc, char** argv) {
                                {"message", status == 413 ? "the body is larger than 64 KiB" : "no such resource"}});
         });
         api.routes(server);
+        mount_web(server, web);
         const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
         if (bound < 0) throw Error(ErrorCode::io, "cannot listen on " + host + ":" + std::to_string(port));
+        server.widen_backlog();
         std::cout << "accord-serve: listening on http://" << host << ":" << bound << " (" << db << ")" << std::endl;
         server.listen_after_bind();
     } catch (const std::exception& e) {

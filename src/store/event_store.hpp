@@ -45,6 +45,7 @@ struct CaseRow {
 
 struct CaseFilter {
     std::string stage, office, respondent, subject, rulebook;
+    std::string text;             // case-insensitive (ASCII) substring of id, submitter or facility
     int year = 0;
     std::string overdue_as_of;    // YYYY-MM-DD: only cases whose next deadline is before it
     int64_t limit = 0;            // 0: no limit
@@ -108,6 +109,8 @@ public:
 
     virtual std::vector<StoredEvent> load(const std::string& case_id) = 0;
     virtual std::optional<CaseRow> get(const std::string& case_id) = 0;
+    // The case's version alone: the cheapest question a cache of rendered cases can ask.
+    virtual std::optional<int64_t> version_of(const std::string& case_id) = 0;
     virtual std::vector<CaseRow> list(const CaseFilter& filter) = 0;
     virtual int64_t count_cases() = 0;
     // How many case ids start with `prefix` (for numbering new cases).

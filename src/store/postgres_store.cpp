@@ -204,12 +204,21 @@ public:
         if (!f.subject.empty())
             sql += " AND position(';' || " + tx.quote(f.subject) + " || ';' in ';' || subjects || ';') > 0";
         if (f.year) sql += " AND filing_year = " + std::to_string(f.year);
+        if (!f.text.empty())
+            sql += " AND strpos(lower(id || ' ' || submitter || ' ' || facility), lower(" + tx.quote(f.text) + ")) > 0";
         if (!f.overdue_as_of.empty()) where("next_deadline <> '' AND next_deadline < ", f.overdue_as_of);
         sql += " ORDER BY filed_on, id";
         if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
         std::vector<CaseRow> out;
         for (const auto& r : tx.exec(sql)) out.push_back(read_case(r));
         return out;
+    }
+
+    std::optional<int64_t> version_of(const std::string& case_id) override {
+        pqxx::read_transaction tx(conn_);
+        const auto r = tx.exec_params("SELECT version FROM cases WHERE id = $1", case_id);
+        if (r.empty()) return std::nullopt;
+        return r[0][0].as<int64_t>();
     }
 
     int64_t count_cases() override {

@@ -259,6 +259,7 @@ public:
         if (!f.rulebook.empty()) where("rulebook = ?", f.rulebook);
         if (!f.subject.empty()) where("(';' || subjects || ';') LIKE '%;' || ? || ';%'", f.subject);
         if (f.year) where("filing_year = ?", std::to_string(f.year));
+        if (!f.text.empty()) where("instr(lower(id || ' ' || submitter || ' ' || facility), lower(?)) > 0", f.text);
         if (!f.overdue_as_of.empty()) where("next_deadline <> '' AND next_deadline < ?", f.overdue_as_of);
         sql += " ORDER BY filed_on, id";
         if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
@@ -267,6 +268,17 @@ public:
         std::vector<CaseRow> out;
         while (q.executeStep()) out.push_back(read_case(q));
         return out;
+    }
+
+    std::optional<int64_t> version_of(const std::string& case_id) override {
+        if (!version_query_) version_query_.emplace(db_, "SELECT version FROM cases WHERE id = ?");
+        SQLite::Statement& q = *version_query_;  // prepared once per connection
+        q.reset();
+        q.bind(1, case_id);
+        if (!q.executeStep()) return std::nullopt;
+        const int64_t v = q.getColumn(0).getInt64();
+        q.reset();  // ends the read
+        return v;
     }
 
     int64_t count_cases() override {
@@ -317,6 +329,7 @@ private:
 
     std::string path_;
     SQLite::Database db_;
+    std::optional<SQLite::Statement> version_query_;  // declared after db_: finalized before it closes
 };
 
 }  // namespace

@@ -100,6 +100,8 @@ TEST_P(StoreContract, StaleVersionIsRefusedAndWritesNothing) {
     }
     EXPECT_EQ(store_->load(id).size(), 1u);
     EXPECT_EQ(store_->get(id)->stage, "submission_received");
+    EXPECT_EQ(store_->version_of(id), 1);
+    EXPECT_EQ(store_->version_of(prefix_ + "none"), std::nullopt);
 }
 
 TEST_P(StoreContract, RepeatedRequestIsANoOp) {
@@ -122,6 +124,7 @@ TEST_P(StoreContract, ListFiltersAndPages) {
         const std::string id = prefix_ + std::to_string(i);
         CaseRow r = row(id, i < 3 ? "nao_review" : "closed", i == 1 ? "2001-05-01" : (i == 2 ? "2002-01-01" : ""));
         if (i == 4) r.subjects = "freedom_of_association", r.filing_year = 2005, r.respondent = "US";
+        if (i == 3) r.facility = "Han Young de Mexico";
         store_->append(id, 0, {event("file", "2001-02-03")}, r, "");
     }
     CaseFilter f;
@@ -141,6 +144,12 @@ TEST_P(StoreContract, ListFiltersAndPages) {
     f.year = 2005;
     EXPECT_EQ(store_->list(f).size(), 1u);
     f.year = 0;
+    f.text = "han young";  // any case, in the id, submitter or facility
+    ASSERT_EQ(store_->list(f).size(), 1u);
+    EXPECT_EQ(store_->list(f)[0].id, prefix_ + "3");
+    f.text = prefix_ + "2";
+    EXPECT_EQ(store_->list(f).size(), 1u);
+    f.text.clear();
     f.overdue_as_of = "2001-06-01";
     const auto overdue = store_->list(f);
     ASSERT_EQ(overdue.size(), 1u);
