@@ -98,6 +98,7 @@ json to_json(const Rulebook& rb) {
                                     {"article", t.article}});
     }
     j["initial"] = ids(rb, rb.entry_stages);
+    if (rb.sectors) j["sectors"] = {{"fact", rb.facts[size_t(rb.sectors->fact)].id}, {"covered", rb.sectors->covered}, {"article", rb.sectors->article}};
     if (rb.cap.defined)
         j["caps"]["assessment"] = {{"fixed_through_year", rb.cap.fixed_through_year},
                                    {"fixed_usd", rb.cap.fixed_usd},
