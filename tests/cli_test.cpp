@@ -147,7 +147,8 @@ TEST(Cli, BadInputGivesOneLineAndNonZeroExit) {
     expect_one_line_error(accord("timeline --rulebook naalc-1994 --from ece_established --to ece_final_report --set nowhere.within_days=1"),
                           2, "unknown stage 'nowhere'");
     expect_one_line_error(accord("timeline --rulebook naalc-1994 --from closed --to panel_vote"), 2, "no path");
-    expect_one_line_error(accord("timeline --rulebook no-such-book --from a --to b"), 5, "no-such-book.toml");
+    // An unknown name is not found (4); a file that cannot be read stays an I/O failure (5, above).
+    expect_one_line_error(accord("timeline --rulebook no-such-book --from a --to b"), 4, "no-such-book.toml");
     expect_one_line_error(accord("assessment-cap --rulebook naalc-1994 --year 2005"), 2, "--trade-usd");
     expect_one_line_error(accord("assessment-cap --rulebook naalc-1994 --year 2025 --trade-usd 1e9"), 1, "not in force");
     expect_one_line_error(accord("check --rulebook naalc-1994 --office US-NAO --respondent MX --subjects child_labor --trade-related maybe"),

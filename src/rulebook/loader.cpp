@@ -722,7 +722,10 @@ std::filesystem::path resolve_rulebook(const std::string& name, const std::files
     if (name.size() > 5 && name.substr(name.size() - 5) == ".toml") return name;
     if (name.empty() || name.find("..") != std::string::npos || name.front() == '/')
         throw Error(ErrorCode::bad_argument, "not a rulebook name: '" + name + "'");
-    return dir / (name + ".toml");
+    std::filesystem::path file = dir / (name + ".toml");
+    if (!std::filesystem::exists(file))
+        throw Error(ErrorCode::not_found, "no rulebook named '" + name + "' (no " + file.string() + ")");
+    return file;
 }
 
 }  // namespace accord

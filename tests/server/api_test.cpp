@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <csignal>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -23,11 +27,30 @@ std::string run(const std::string& cmd) {
     return out;
 }
 
+// One request exactly as written (no client-side normalisation of the path): status line and body.
+std::string raw_get(int port, const std::string& target) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(uint16_t(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "connect failed";
+    const std::string req = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    if (write(fd, req.data(), req.size()) != ssize_t(req.size())) return "write failed";
+    std::string out;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+    close(fd);
+    return out;
+}
+
 class Api : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         db_ = "sqlite:" + ::testing::TempDir() + "api-" + std::to_string(getpid()) + ".db";
         const std::string accord = std::string("cd " ACCORD_SOURCE_DIR " && " ACCORD_BINARY " --db ") + db_;
+        accord_ = accord;
         run(accord + " import data/cases.csv");
         auto token = [&](const char* args) {
             return json::parse(run(accord + " user add " + args + " --json"))["token"].get<std::string>();
@@ -81,6 +104,7 @@ protected:
         return json::parse(r->body)["id"];
     }
 
+    static inline std::string accord_;  // the CLI on the server's database
     static inline std::string db_, submitter_, nao_us_, nao_mx_, council_ca_, admin_;
     static inline pid_t pid_ = 0;
     static inline int port_ = 0;
@@ -174,6 +198,66 @@ TEST_F(Api, StaleVersionsRefusalsAndBadInput) {
                             {"submitter", "x"}, {"on", "2001-02-05"}}, submitter_);
     EXPECT_EQ(r->status, 422);
     EXPECT_EQ(json::parse(r->body)["article"], "16(3)");
+}
+
+TEST_F(Api, WebUiFilesAndNoWayOutOfTheirFolder) {
+    auto index = client().Get("/");
+    ASSERT_TRUE(index);
+    EXPECT_EQ(index->status, 200);
+    EXPECT_NE(index->body.find("<title>Accord</title>"), std::string::npos);
+    EXPECT_EQ(client().Get("/app.js")->status, 200);
+    EXPECT_EQ(client().Get("/vendor/mermaid/mermaid.min.js")->status, 200);
+    for (const char* target : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+                               "/vendor/mermaid/../../../package.json", "/vendor/mermaid/%2e%2e/%2e%2e/%2e%2e/package.json",
+                               "/./../CMakeLists.txt", "//etc/passwd"}) {
+        const std::string answer = raw_get(port_, target);
+        EXPECT_EQ(answer.rfind("HTTP/1.1 404", 0), 0u) << target << "\n" << answer.substr(0, 200);
+        EXPECT_EQ(answer.find("root:"), std::string::npos) << target;
+        EXPECT_EQ(answer.find("accord-web"), std::string::npos) << target;
+        EXPECT_EQ(answer.find("project("), std::string::npos) << target;
+    }
+}
+
+TEST_F(Api, SearchExportVariantsAndWhoAmI) {
+    const auto found = json::parse(client().Get("/api/cases?q=HAN%20YOUNG")->body);
+    ASSERT_EQ(found["count"], 1);
+    EXPECT_EQ(found["cases"][0]["id"], "US-9702");
+    const auto page = json::parse(client().Get("/api/cases?office=US-NAO&limit=5")->body);
+    EXPECT_EQ(page["more"], true);
+    auto csv = client().Get("/api/export?format=csv&office=CA-NAO");
+    EXPECT_EQ(csv->status, 200);
+    EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(csv->body.rfind("case_id,rulebook,office,respondent,subjects,stage,seq,event,on,actor,details,recorded_at\n", 0), 0u);
+    EXPECT_NE(csv->body.find("\nCA-98-1,naalc-1994,CA-NAO,MX,"), std::string::npos);
+    EXPECT_EQ(csv->body.find(",US-NAO,"), std::string::npos);
+    const auto exported = json::parse(client().Get("/api/export?format=json&q=US-9601")->body);
+    ASSERT_EQ(exported["cases"].size(), 1u);
+    EXPECT_EQ(exported["cases"][0]["events"].size(), 4u);
+    EXPECT_EQ(client().Get("/api/export?format=xml")->status, 400);
+    const auto books = json::parse(client().Get("/api/rulebooks")->body);
+    EXPECT_EQ(books["variants"].size(), 4u);
+    EXPECT_EQ(json::parse(client().Get("/api/rulebooks/variants/fast-track")->body)["agreement"]["id"], "fast-track");
+    EXPECT_EQ(client().Get("/api/rulebooks/variants/nope")->status, 404);
+    httplib::Headers h{{"Authorization", "Bearer " + nao_mx_}};
+    auto me = client().Get("/api/me", h);
+    EXPECT_EQ(me->status, 200);
+    EXPECT_EQ(json::parse(me->body), json({{"name", "nao-mx"}, {"role", "nao"}, {"party", "MX"}}));
+    EXPECT_EQ(client().Get("/api/me")->status, 401);
+}
+
+// GET answers are cached by case version: a change by this server or by another process (the
+// CLI on the same database) shows at once.
+TEST_F(Api, ACaseChangedElsewhereIsNeverServedStale) {
+    const std::string id = file_case();
+    EXPECT_EQ(json::parse(client().Get(("/api/cases/" + id).c_str())->body)["case"]["version"], 1);
+    EXPECT_EQ(json::parse(client().Get(("/api/cases/" + id).c_str())->body)["case"]["version"], 1);
+    run(accord_ + " case step " + id + " accept --on 2001-03-01 --actor receiving_nao");
+    const auto c = json::parse(client().Get(("/api/cases/" + id).c_str())->body);
+    EXPECT_EQ(c["case"]["version"], 2);
+    EXPECT_EQ(c["stage"], "nao_acceptance");
+    auto r = post("/api/cases/" + id + "/steps", {{"event", "publish_report"}, {"on", "2001-06-01"}, {"expected_version", 2}}, nao_us_);
+    EXPECT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(json::parse(client().Get(("/api/cases/" + id).c_str())->body)["stage"], "nao_review");
 }
 
 }  // namespace

@@ -282,7 +282,7 @@ async function casePage(id, query) {
     h('label', {}, 'As of ', h('input', { type: 'date', name: 'as_of', value: c.as_of })), h('button', { class: 'secondary' }, 'Show'));
 
   const chart = h('section', { class: 'panel' }, h('div', { class: 'title-row' }, h('h2', {}, 'Timeline: what happened against the deadlines'), asOfForm),
-    c.deadlines.length || c.events.length ? timelineChart(c, (s) => stageName(rb, s)) : h('p', { class: 'muted' }, 'Nothing recorded yet.'));
+    c.deadlines.length || c.events.length ? timelineChart(c, (s) => stageName(rb, s), view.clientWidth - 60) : h('p', { class: 'muted' }, 'Nothing recorded yet.'));
 
   const deadlines = h('section', { class: 'panel' }, h('h2', {}, 'Deadlines'),
     c.deadlines.length ? h('table', { class: 'deadlines' },
@@ -478,11 +478,36 @@ function loadMermaid() {
   mermaidPromise ??= new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = '/vendor/mermaid/mermaid.min.js';
-    s.onload = () => { window.mermaid.initialize({ startOnLoad: false, theme: 'neutral', securityLevel: 'strict', flowchart: { useMaxWidth: false } }); resolve(window.mermaid); };
+    s.onload = () => { window.mermaid.initialize({ startOnLoad: false, theme: 'neutral', securityLevel: 'strict', flowchart: { useMaxWidth: true, htmlLabels: true }, maxEdges: 2000 }); resolve(window.mermaid); };
     s.onerror = () => reject(new Error('the diagram library is not installed (npm ci in web/)'));
     document.head.append(s);
   });
   return mermaidPromise;
+}
+
+// The procedure as a Mermaid flowchart, top to bottom: a box per stage with its clock, an arrow
+// per step (dotted for side steps), ends rounded. More compact than the state diagram of
+// `accord rulebook show --format mermaid`, which the page links to.
+function flowchartSource(rb) {
+  const q = (text) => `"${String(text).replaceAll('"', "'")}"`;
+  const lines = ['flowchart TD', '  classDef terminal fill:#eef1f4,stroke:#8a96a3', '  classDef clock fill:#e6eef8,stroke:#1f5fa8'];
+  for (const st of rb.stages) {
+    const clock = st.timing ? `<br/><small>${shortTiming(st.timing)}</small>` : '';
+    const label = q(`${words(st.id)}${clock}`);
+    lines.push(st.terminal ? `  ${st.id}([${label}]):::terminal` : `  ${st.id}[${label}]${st.timing ? ':::clock' : ''}`);
+  }
+  for (const id of rb.initial) lines.push(`  start((" ")) --> ${id}`);
+  for (const t of rb.transitions) lines.push(`  ${t.from} ${t.side ? '-.->' : '-->'}|${q(words(t.event))}| ${t.to}`);
+  return lines.join('\n');
+}
+
+function shortTiming(t) {
+  const unit = Object.keys(t).some((k) => k.includes('business')) ? ' bd' : ' d';
+  const n = (k) => t[`${k}_days`] ?? t[`${k}_business_days`];
+  if (n('within') !== undefined) return `≤ ${n('within')}${unit}`;
+  if (n('not_before') !== undefined) return `≥ ${n('not_before')}${unit}`;
+  const w = n('window');
+  return w ? `${w[0]}–${w[1]}${unit}` : '';
 }
 
 function timingText(t) {
@@ -512,7 +537,11 @@ async function rulebookPage(ref) {
     h('h1', {}, rb.agreement.name),
     h('p', { class: 'muted' }, `${rb.agreement.id} · version ${rb.agreement.version} · in force ${rb.agreement.entry_into_force}`,
       rb.agreement.end ? ` to ${rb.agreement.end}` : '', ` · ${rb.agreement.article}`),
-    h('section', { class: 'panel' }, h('h2', {}, 'Procedure'), diagram,
+    h('section', { class: 'panel' }, h('div', { class: 'title-row' }, h('h2', {}, 'Procedure'),
+      h('button', { class: 'secondary', id: 'zoom', onclick: (e) => {
+        const big = diagram.classList.toggle('actual');
+        e.target.textContent = big ? 'Fit to width' : 'Actual size';
+      } }, 'Actual size')), diagram,
       h('p', { class: 'muted' }, 'Generated from the rulebook. ', h('a', { href: `/api/rulebooks/${ref}/mermaid` }, 'Mermaid source'), ' · ', h('a', { href: `/api/rulebooks/${ref}` }, 'JSON'))),
     h('section', { class: 'panel' }, h('h2', {}, 'Subjects by tier'),
       h('p', { class: 'muted' }, 'How far a submission on each subject can go. ', rb.tiers.map((t) => h('span', { class: 'tiernote' }, h('b', {}, words(t.id)), `: ${t.text} (Art ${t.article})`))),
@@ -541,8 +570,8 @@ async function rulebookPage(ref) {
         rb.facts.map((f) => h('li', {}, h('b', {}, `fact ${words(f.id)}`), `: ${f.text} `, h('span', { class: 'cite' }, `Art ${f.article}`))),
         (rb.votes || []).map((v) => h('li', {}, h('b', {}, `vote ${words(v.id)}`), `: ${v.rule === 'consensus' ? 'consensus' : `${v.fraction[0]}/${v.fraction[1]}`} of the ${words(v.electorate)} `, h('span', { class: 'cite' }, `Art ${v.article}`))))));
   try {
-    const [mermaid, source] = await Promise.all([loadMermaid(), fetch(`/api/rulebooks/${ref}/mermaid`).then((r) => r.text())]);
-    const { svg } = await mermaid.render(`diagram-${ref.replace(/\W/g, '-')}`, source);
+    const mermaid = await loadMermaid();
+    const { svg } = await mermaid.render(`diagram-${ref.replace(/\W/g, '-')}`, flowchartSource(rb));
     diagram.innerHTML = svg;  // mermaid's own sanitised output (securityLevel strict)
   } catch (err) {
     diagram.replaceChildren(h('p', { class: 'muted' }, `The diagram could not be drawn: ${err.message}`));
@@ -562,12 +591,12 @@ async function statsPage() {
     if (m && !m[2]) measures.set(m[1], o.rulebook);
   }
   const charts = [];
-  for (const [m] of measures) {
+  for (const [m, book] of measures) {
     const rows = offices.filter(([, o]) => m in Object.fromEntries(Object.keys(o).map((k) => [k.replace(/^median_days_/, ''), 1])))
       .map(([id, o]) => ({ label: id, note: `n=${o[`median_days_${m}_n`]}`, series: [
         { name: 'actual (median)', value: o[`median_days_${m}`], cls: 'actual' },
         { name: 'statutory', value: o[`statutory_days_${m}`], cls: 'statutory' }] }));
-    charts.push(h('section', { class: 'panel chart' }, h('h2', {}, `Days ${words(m)}`),
+    charts.push(h('section', { class: 'panel chart' }, h('h2', {}, `Days ${words(m)}`, h('span', { class: 'count' }, book)),
       h('p', { class: 'muted' }, 'Median of the recorded cases beside the figure the rulebook sets. Cases whose dates are unknown are left out (n).'),
       barChart(rows, 'days')));
   }

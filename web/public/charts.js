@@ -29,8 +29,11 @@ function ticks(lo, hi) {
 }
 
 // c: the case answer of GET /api/cases/{id}; name(stage) gives a stage's readable name.
-export function timelineChart(c, name) {
-  const W = 960, left = 16, right = 16, rowH = 46, top = 56;
+// width: the drawing's width in CSS pixels (text stays legible: narrow screens get two-line rows).
+export function timelineChart(c, name, width = 960) {
+  const W = Math.max(320, Math.min(960, Math.round(width)));
+  const narrow = W < 700;
+  const left = 16, right = 16, rowH = narrow ? 60 : 46, top = 56;
   const asOf = toDay(c.as_of);
   const points = [];
   for (const d of c.deadlines) points.push(toDay(d.anchor), toDay(d.due), toDay(d.on));
@@ -47,14 +50,15 @@ export function timelineChart(c, name) {
   lo -= pad; hi += pad;
   const x = (d) => left + ((d - lo) / (hi - lo)) * (W - left - right);
   const rows = c.deadlines;
-  const H = top + rows.length * rowH + 34;
+  const H = top + rows.length * rowH + 34 + (narrow ? 22 : 0);
+  const axisY = H - (narrow ? 22 : 0);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img',
     'aria-label': `Timeline of ${c.case.id}: ${rows.length} deadlines, ${rows.filter((r) => r.status === 'missed').length} missed` });
 
   // Axis and grid.
   for (const t of ticks(lo, hi)) {
-    svg.append(s('line', { x1: x(t.d), x2: x(t.d), y1: top - 12, y2: H - 26, class: 'grid' }),
-      s('text', { x: x(t.d), y: H - 10, class: 'tick', 'text-anchor': 'middle' }, t.label));
+    svg.append(s('line', { x1: x(t.d), x2: x(t.d), y1: top - 12, y2: axisY - 26, class: 'grid' }),
+      s('text', { x: x(t.d), y: axisY - 10, class: 'tick', 'text-anchor': 'middle' }, t.label));
   }
   // Events on the top track.
   svg.append(s('text', { x: left, y: 14, class: 'track' }, 'events'));
@@ -65,7 +69,7 @@ export function timelineChart(c, name) {
       s('circle', { cx: x(d), cy: 30, r: 5 })));
   });
   if (showToday) {
-    svg.append(s('line', { x1: x(asOf), x2: x(asOf), y1: 20, y2: H - 26, class: 'today' }),
+    svg.append(s('line', { x1: x(asOf), x2: x(asOf), y1: 20, y2: axisY - 26, class: 'today' }),
       s('text', { x: x(asOf) + 4, y: top - 16, class: 'today-label' }, `as of ${c.as_of}`));
   }
   // One row per deadline: the statutory window, the due date, what happened.
@@ -73,29 +77,32 @@ export function timelineChart(c, name) {
     const y = top + i * rowH;
     const a = toDay(d.anchor), due = toDay(d.due), on = toDay(d.on);
     const g = s('g', { class: `row st-${d.status}`, 'data-stage': d.stage });
-    let label = `${name(d.stage)} — due ${d.due || '?'}`;
+    let label = `due ${d.due || '?'}`;
     if (d.on) label += ` · done ${d.on}`;
     if (d.status === 'missed' && on !== null && due !== null) label += ` (${on - due} days late)`;
     else if (d.status === 'missed') label += ' (missed)';
     else if (d.status === 'open' && due !== null && asOf !== null) label += due >= asOf ? ` (${due - asOf} days left)` : ` (${asOf - due} days overdue)`;
-    g.append(s('text', { x: left, y: y + 12, class: 'label' }, label));
-    if (a !== null && due !== null) g.append(s('rect', { x: x(a), y: y + 18, width: Math.max(2, x(due) - x(a)), height: 12, rx: 3, class: 'window' },
+    const bar = narrow ? 14 : 0;  // narrow: the stage's name on a line of its own
+    if (narrow) g.append(s('text', { x: left, y: y + 12, class: 'label' }, name(d.stage)), s('text', { x: left, y: y + 26, class: 'tick' }, label));
+    else g.append(s('text', { x: left, y: y + 12, class: 'label' }, `${name(d.stage)} — ${label}`));
+    const yb = y + bar;
+    if (a !== null && due !== null) g.append(s('rect', { x: x(a), y: yb + 18, width: Math.max(2, x(due) - x(a)), height: 12, rx: 3, class: 'window' },
       s('title', {}, `statutory window: ${d.anchor} to ${d.due} (Art ${d.article})`)));
-    if (due !== null) g.append(s('line', { x1: x(due), x2: x(due), y1: y + 14, y2: y + 34, class: 'due' }));
+    if (due !== null) g.append(s('line', { x1: x(due), x2: x(due), y1: yb + 14, y2: yb + 34, class: 'due' }));
     if (on !== null) {
-      if (d.status === 'missed' && due !== null) g.append(s('line', { x1: x(due), x2: x(on), y1: y + 24, y2: y + 24, class: 'late' }));
-      g.append(s('circle', { cx: x(on), cy: y + 24, r: 6, class: 'done' }, s('title', {}, `${d.on}: ${d.status}`)));
+      if (d.status === 'missed' && due !== null) g.append(s('line', { x1: x(due), x2: x(on), y1: yb + 24, y2: yb + 24, class: 'late' }));
+      g.append(s('circle', { cx: x(on), cy: yb + 24, r: 6, class: 'done' }, s('title', {}, `${d.on}: ${d.status}`)));
     } else if (d.status === 'open' && showToday) {
-      g.append(s('circle', { cx: x(asOf), cy: y + 24, r: 5, class: 'pending' }, s('title', {}, 'still open')));
+      g.append(s('circle', { cx: x(asOf), cy: yb + 24, r: 5, class: 'pending' }, s('title', {}, 'still open')));
     }
     svg.append(g);
   });
   // Legend.
-  const lg = s('g', { class: 'legend', transform: `translate(${W - 430}, 10)` },
+  const lg = s('g', { class: 'legend', transform: narrow ? `translate(${left}, ${H - 12})` : `translate(${W - 300}, 10)` },
     s('rect', { x: 0, y: 0, width: 22, height: 10, rx: 3, class: 'window' }), s('text', { x: 28, y: 9 }, 'statutory window'),
-    s('circle', { cx: 150, cy: 5, r: 5, class: 'done met' }), s('text', { x: 160, y: 9 }, 'met'),
-    s('circle', { cx: 205, cy: 5, r: 5, class: 'done missed' }), s('text', { x: 215, y: 9 }, 'late'),
-    s('circle', { cx: 262, cy: 5, r: 5, class: 'pending' }), s('text', { x: 272, y: 9 }, 'open'));
+    s('circle', { cx: 140, cy: 5, r: 5, class: 'done met' }), s('text', { x: 150, y: 9 }, 'met'),
+    s('circle', { cx: 190, cy: 5, r: 5, class: 'done missed' }), s('text', { x: 200, y: 9 }, 'late'),
+    s('circle', { cx: 240, cy: 5, r: 5, class: 'pending' }), s('text', { x: 250, y: 9 }, 'open'));
   svg.append(lg);
   return svg;
 }
