@@ -14,7 +14,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <condition_variable>
+#include <functional>
+#include <future>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -149,9 +153,92 @@ private:
     std::unordered_map<std::string, std::pair<int64_t, std::shared_ptr<const std::string>>> entries_;
 };
 
+// A status and a JSON body.
+using Answer = std::pair<int, json>;
+
+// SQLite has one writer at a time and flushes the disk at every commit. Writes therefore go to one
+// thread that runs whatever has queued up meanwhile in one commit (each write alone succeeds or
+// fails; see EventStore::in_one_commit) and answers them all once it is durable. Writers then queue
+// here rather than in SQLite's busy handler, which sleeps in steps of milliseconds.
+class GroupCommitWriter {
+public:
+    using Job = std::function<Answer(EventStore&)>;
+
+    explicit GroupCommitWriter(const std::string& db_url) : store_(open_store(db_url)), thread_([this] { loop(); }) {}
+    ~GroupCommitWriter() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();
+    }
+
+    // Returns the job's answer once its write is on disk; rethrows what the job threw.
+    Answer run(const Job& job) {
+        Pending p{job, {}};
+        auto done = p.answer.get_future();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(&p);
+        }
+        wake_.notify_one();
+        return done.get();
+    }
+
+private:
+    struct Pending {
+        const Job& job;
+        std::promise<Answer> answer;
+    };
+
+    void loop() {
+        for (;;) {
+            std::vector<Pending*> batch;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                batch.swap(queue_);
+            }
+            std::vector<Answer> answers(batch.size());
+            std::vector<std::exception_ptr> errors(batch.size());
+            try {
+                store_->in_one_commit([&] {
+                    for (size_t i = 0; i < batch.size(); ++i) {
+                        try {
+                            answers[i] = batch[i]->job(*store_);
+                        } catch (...) {
+                            errors[i] = std::current_exception();
+                        }
+                    }
+                });
+            } catch (...) {  // the commit failed: nothing of the batch was written
+                std::fill(errors.begin(), errors.end(), std::current_exception());
+            }
+            for (size_t i = 0; i < batch.size(); ++i) {
+                if (errors[i]) batch[i]->answer.set_exception(errors[i]);
+                else batch[i]->answer.set_value(std::move(answers[i]));
+            }
+        }
+    }
+
+    std::unique_ptr<EventStore> store_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<Pending*> queue_;
+    bool stop_ = false;
+    std::thread thread_;  // last: starts once the rest is built
+};
+
 class Api {
 public:
-    Api(std::string db_url, RulebookRegistry& rulebooks) : db_url_(std::move(db_url)), rulebooks_(rulebooks) {}
+    Api(std::string db_url, RulebookRegistry& rulebooks) : db_url_(std::move(db_url)), rulebooks_(rulebooks) {
+        if (db_url_.rfind("postgres", 0) != 0) writer_ = std::make_unique<GroupCommitWriter>(db_url_);
+    }
+
+    // Runs a write: on SQLite through the one writer thread (group commit), on PostgreSQL here.
+    Answer write(const GroupCommitWriter::Job& job) { return writer_ ? writer_->run(job) : job(store()); }
 
     // One store connection per server thread.
     EventStore& store() {
@@ -287,10 +374,13 @@ public:
             const Rulebook& rb = rulebooks_.get(rulebook);
             c.event = rb.filing_event;
             if (auto why = access_refusal(rb, empty_state(rb), user, c)) throw http_error(403, "forbidden", *why);
-            CaseService service(store(), rulebooks_);
-            const StepOutcome out = service.file(rulebook, c, text_field(body, "request_id", false), "user:" + user.name);
-            if (out.refusal) throw from(*out.refusal);
-            send(res, out.duplicate ? 200 : 201, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}});
+            const Answer a = write([&](EventStore& st) -> Answer {
+                CaseService service(st, rulebooks_);
+                const StepOutcome out = service.file(rulebook, c, text_field(body, "request_id", false), "user:" + user.name);
+                if (out.refusal) throw from(*out.refusal);
+                return {out.duplicate ? 200 : 201, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}}};
+            });
+            send(res, a.first, a.second);
         }));
         server.Post(R"(/api/cases/([^/]+)/steps)", handle([this](const httplib::Request& req, httplib::Response& res) {
             const User user = authenticate(req);
@@ -307,13 +397,17 @@ public:
                 if (!body["expected_version"].is_number_integer()) throw http_error(400, "wrong_type", "expected_version must be an integer");
                 expected = body["expected_version"].get<int64_t>();
             }
-            CaseService service(store(), rulebooks_);
-            const CaseView v = service.load(req.matches[1]);
-            if (auto why = access_refusal(*v.rulebook, v.state, user, c)) throw http_error(403, "forbidden", *why);
-            const StepOutcome out =
-                service.step(req.matches[1], c, expected, text_field(body, "request_id", false), "user:" + user.name);
-            if (out.refusal) throw from(*out.refusal);
-            send(res, 200, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}});
+            const std::string id = req.matches[1];
+            const std::string request_id = text_field(body, "request_id", false);
+            const Answer a = write([&](EventStore& st) -> Answer {
+                CaseService service(st, rulebooks_);
+                const CaseView v = service.load(id);
+                if (auto why = access_refusal(*v.rulebook, v.state, user, c)) throw http_error(403, "forbidden", *why);
+                const StepOutcome out = service.step(id, c, expected, request_id, "user:" + user.name);
+                if (out.refusal) throw from(*out.refusal);
+                return {200, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}}};
+            });
+            send(res, a.first, a.second);
         }));
         server.Get("/api/check", handle([this](const httplib::Request& req, httplib::Response& res) {
             CheckRequest r;
@@ -382,6 +476,7 @@ private:
     std::string db_url_;
     RulebookRegistry& rulebooks_;
     CaseCache cache_;
+    std::unique_ptr<GroupCommitWriter> writer_;
 };
 
 // Debian's cpp-httplib 0.11 listens with a backlog of 5 (compiled into the library): when 64 clients

@@ -3,6 +3,7 @@
 // listing and searching. One interface, two backends (SQLite embedded, PostgreSQL shared); one
 // contract test suite runs unchanged on both (tests/store/contract_test.cpp).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -106,6 +107,11 @@ public:
     // Writes whole cases that do not exist yet, in batches; existing case ids are skipped (so an
     // import can be repeated).
     virtual BulkResult bulk_write(const std::vector<CaseWrite>& cases) = 0;
+
+    // Runs `body`, whose appends then share one commit (group commit: one disk flush for many
+    // writers; SQLite). Each append inside still succeeds or fails alone, and none is durable
+    // before this returns. Backends whose writers commit concurrently (PostgreSQL) just run `body`.
+    virtual void in_one_commit(const std::function<void()>& body) { body(); }
 
     virtual std::vector<StoredEvent> load(const std::string& case_id) = 0;
     virtual std::optional<CaseRow> get(const std::string& case_id) = 0;

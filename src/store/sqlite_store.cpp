@@ -164,39 +164,38 @@ public:
         return current_version();
     }
 
+    void in_one_commit(const std::function<void()>& body) override {
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        in_commit_ = true;
+        try {
+            body();
+        } catch (...) {
+            in_commit_ = false;
+            throw;  // the transaction rolls back
+        }
+        in_commit_ = false;
+        tx.commit();
+    }
+
     AppendResult append(const std::string& case_id, int64_t expected, const std::vector<StoredEvent>& events,
                         const CaseRow& projection, const std::string& request_id) override {
-        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-        if (!request_id.empty()) {
-            SQLite::Statement q(db_, kSelectRequest);
-            q.bind(1, request_id);
-            if (q.executeStep()) return {q.getColumn(1).getInt64(), true};
+        if (!in_commit_) {
+            SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            const AppendResult r = append_in_transaction(case_id, expected, events, projection, request_id);
+            tx.commit();
+            return r;
         }
-        int64_t actual = 0;
-        {
-            SQLite::Statement q(db_, kSelectCaseVersion);
-            q.bind(1, case_id);
-            if (q.executeStep()) actual = q.getColumn(0).getInt64();
+        // Inside a shared commit: a savepoint undoes this append alone if it fails.
+        db_.exec("SAVEPOINT append");
+        try {
+            const AppendResult r = append_in_transaction(case_id, expected, events, projection, request_id);
+            db_.exec("RELEASE append");
+            return r;
+        } catch (...) {
+            db_.exec("ROLLBACK TO append");
+            db_.exec("RELEASE append");
+            throw;
         }
-        if (actual != expected) throw StaleVersion(case_id, expected, actual);
-        const std::string now = utc_now_iso();
-        SQLite::Statement ins(db_, kInsertEvent);
-        int64_t seq = expected;
-        for (const auto& e : events) insert_event(ins, case_id, ++seq, e, now);
-        CaseRow row = projection;
-        row.id = case_id;
-        SQLite::Statement up(db_, kUpsertCase);
-        bind_case(up, row, seq);
-        up.exec();
-        if (!request_id.empty()) {
-            SQLite::Statement q(db_, kInsertRequest);
-            q.bind(1, request_id);
-            q.bind(2, case_id);
-            q.bind(3, static_cast<int64_t>(seq));
-            q.exec();
-        }
-        tx.commit();
-        return {seq, false};
     }
 
     BulkResult bulk_write(const std::vector<CaseWrite>& cases) override {
@@ -321,6 +320,39 @@ public:
     std::string url() const override { return "sqlite:" + path_; }
 
 private:
+    AppendResult append_in_transaction(const std::string& case_id, int64_t expected, const std::vector<StoredEvent>& events,
+                                       const CaseRow& projection, const std::string& request_id) {
+        if (!request_id.empty()) {
+            SQLite::Statement q(db_, kSelectRequest);
+            q.bind(1, request_id);
+            if (q.executeStep()) return {q.getColumn(1).getInt64(), true};
+        }
+        int64_t actual = 0;
+        {
+            SQLite::Statement q(db_, kSelectCaseVersion);
+            q.bind(1, case_id);
+            if (q.executeStep()) actual = q.getColumn(0).getInt64();
+        }
+        if (actual != expected) throw StaleVersion(case_id, expected, actual);
+        const std::string now = utc_now_iso();
+        SQLite::Statement ins(db_, kInsertEvent);
+        int64_t seq = expected;
+        for (const auto& e : events) insert_event(ins, case_id, ++seq, e, now);
+        CaseRow row = projection;
+        row.id = case_id;
+        SQLite::Statement up(db_, kUpsertCase);
+        bind_case(up, row, seq);
+        up.exec();
+        if (!request_id.empty()) {
+            SQLite::Statement q(db_, kInsertRequest);
+            q.bind(1, request_id);
+            q.bind(2, case_id);
+            q.bind(3, static_cast<int64_t>(seq));
+            q.exec();
+        }
+        return {seq, false};
+    }
+
     int current_version() {
         SQLite::Statement q(db_, kSelectVersion);
         q.executeStep();
@@ -329,7 +361,8 @@ private:
 
     std::string path_;
     SQLite::Database db_;
-    std::optional<SQLite::Statement> version_query_;  // declared after db_: finalized before it closes
+    std::optional<SQLite::Statement> version_query_;
+    bool in_commit_ = false;  // inside in_one_commit: appends use savepoints  // declared after db_: finalized before it closes
 };
 
 }  // namespace

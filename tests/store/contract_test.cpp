@@ -119,6 +119,19 @@ TEST_P(StoreContract, RepeatedRequestIsANoOp) {
     EXPECT_FALSE(store_->get(prefix_ + "2"));
 }
 
+TEST_P(StoreContract, AppendsInOneCommitSucceedOrFailAlone) {
+    const std::string a = prefix_ + "a", b = prefix_ + "b";
+    store_->append(b, 0, {event("file", "2001-02-03")}, row(b, "submission_received"), "");
+    store_->in_one_commit([&] {
+        store_->append(a, 0, {event("file", "2001-02-03")}, row(a, "submission_received"), "");
+        EXPECT_THROW(store_->append(b, 0, {event("file", "2001-02-03")}, row(b, "x"), ""), StaleVersion);
+        store_->append(b, 1, {event("accept", "2001-03-01")}, row(b, "nao_acceptance"), "");
+    });
+    EXPECT_EQ(store_->version_of(a), 1);
+    EXPECT_EQ(store_->load(b).size(), 2u);
+    EXPECT_EQ(store_->get(b)->stage, "nao_acceptance");
+}
+
 TEST_P(StoreContract, ListFiltersAndPages) {
     for (int i = 0; i < 5; ++i) {
         const std::string id = prefix_ + std::to_string(i);
