@@ -76,7 +76,7 @@ void add_data_commands(CLI::App& app, Context& ctx) {
     // accord serve: the server is its own binary (it alone links cpp-httplib and OpenSSL).
     static std::string host = "127.0.0.1";
     static int port = 8080;
-    auto* serve = app.add_subcommand("serve", "Serve the API on http://HOST:PORT (the binary accord-serve)");
+    auto* serve = app.add_subcommand("serve", "Serve the API and the web UI on http://HOST:PORT (the binary accord-serve)");
     serve->add_option("--host", host, "Address to listen on");
     serve->add_option("--port", port, "Port")->check(CLI::Range(0, 65535));
     serve->callback([&ctx] {
