@@ -451,12 +451,17 @@ async function checkPage(query) {
         h('thead', {}, h('tr', {}, h('th', {}, 'Subject'), used.tiers.map((t) => h('th', { title: `${t.text} (Art ${t.article})` }, words(t.id))))),
         h('tbody', {}, Object.entries(a.subjects).map(([s, t]) => h('tr', {}, h('th', {}, words(s)),
           used.tiers.map((tier) => h('td', { class: rank(t) >= rank(tier.id) ? 'reach' : 'stop' }, rank(t) >= rank(tier.id) ? '●' : '○')))))),
-      h('h3', {}, 'Why'),
-      h('ul', { class: 'reasons' }, a.reasons.map((r) => h('li', { class: r.limits ? 'limits' : '' },
-        r.text, ' ', h('span', { class: 'cite' }, `Art ${r.article}`))))));
+      reasonList('What limits it', a.reasons.filter((r) => r.limits)),
+      reasonList('Only if shown', a.reasons.filter((r) => !r.limits))));
   } catch (err) {
     out.replaceChildren(errorBox(err));
   }
+}
+
+function reasonList(title, reasons) {
+  if (!reasons.length) return null;
+  return [h('h3', {}, title), h('ul', { class: 'reasons' }, reasons.map((r) => h('li', { class: r.limits ? 'limits' : '' },
+    r.text, ' ', h('span', { class: 'cite' }, `Art ${r.article}`))))];
 }
 
 // ---------------------------------------------------------------- rulebooks
