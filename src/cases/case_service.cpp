@@ -97,7 +97,12 @@ CaseView CaseService::load(const std::string& case_id) {
 
 StepOutcome CaseService::step(const std::string& case_id, const Command& command, std::optional<int64_t> expected,
                               const std::string& request_id, const std::string& recorded_by) {
-    CaseView v = load(case_id);
+    return step(load(case_id), command, expected, request_id, recorded_by);
+}
+
+StepOutcome CaseService::step(const CaseView& v, const Command& command, std::optional<int64_t> expected,
+                              const std::string& request_id, const std::string& recorded_by) {
+    const std::string& case_id = v.row.id;
     const int64_t version = int64_t(v.events.size());
     if (expected && *expected != version)
         throw Error(ErrorCode::conflict, "case " + case_id + " is at version " + std::to_string(version) + ", not " +

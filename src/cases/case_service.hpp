@@ -40,6 +40,9 @@ public:
     // Error(conflict)); nullopt takes the current one.
     StepOutcome step(const std::string& case_id, const Command& command, std::optional<int64_t> expected,
                      const std::string& request_id = "", const std::string& recorded_by = "");
+    // The same on a case just loaded (by load(), in the same store transaction or writer).
+    StepOutcome step(const CaseView& v, const Command& command, std::optional<int64_t> expected,
+                     const std::string& request_id = "", const std::string& recorded_by = "");
 
     // Throws Error(not_found).
     CaseView load(const std::string& case_id);

@@ -403,7 +403,7 @@ public:
                 CaseService service(st, rulebooks_);
                 const CaseView v = service.load(id);
                 if (auto why = access_refusal(*v.rulebook, v.state, user, c)) throw http_error(403, "forbidden", *why);
-                const StepOutcome out = service.step(id, c, expected, request_id, "user:" + user.name);
+                const StepOutcome out = service.step(v, c, expected, request_id, "user:" + user.name);
                 if (out.refusal) throw from(*out.refusal);
                 return {200, {{"id", out.case_id}, {"version", out.version}, {"duplicate", out.duplicate}}};
             });

@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <chrono>
 #include <ctime>
 
@@ -133,6 +134,26 @@ CaseRow read_case(SQLite::Statement& q) {
     return r;
 }
 
+// A statement prepared once per connection and lent out reset and unbound; given back reset, so
+// that no statement left mid-step holds a read snapshot open.
+class Reused {
+public:
+    explicit Reused(SQLite::Statement& q) : q_(q) {
+        q_.reset();
+        q_.clearBindings();
+    }
+    ~Reused() { q_.reset(); }
+    Reused(const Reused&) = delete;
+    Reused& operator=(const Reused&) = delete;
+    SQLite::Statement& operator*() { return q_; }
+
+private:
+    SQLite::Statement& q_;
+};
+
+const char* const kSelectVersionOf = "SELECT version FROM cases WHERE id = ?";
+const std::string kSelectCase = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?";
+
 class SqliteStore final : public EventStore {
 public:
     explicit SqliteStore(const std::string& path)
@@ -229,7 +250,8 @@ public:
     }
 
     std::vector<StoredEvent> load(const std::string& case_id) override {
-        SQLite::Statement q(db_, kSelectEvents);
+        Reused r(prepared(kSelectEvents));
+        SQLite::Statement& q = *r;
         q.bind(1, case_id);
         std::vector<StoredEvent> out;
         while (q.executeStep())
@@ -239,7 +261,8 @@ public:
     }
 
     std::optional<CaseRow> get(const std::string& case_id) override {
-        SQLite::Statement q(db_, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?");
+        Reused r(prepared(kSelectCase.c_str()));
+        SQLite::Statement& q = *r;
         q.bind(1, case_id);
         if (!q.executeStep()) return std::nullopt;
         return read_case(q);
@@ -270,14 +293,11 @@ public:
     }
 
     std::optional<int64_t> version_of(const std::string& case_id) override {
-        if (!version_query_) version_query_.emplace(db_, "SELECT version FROM cases WHERE id = ?");
-        SQLite::Statement& q = *version_query_;  // prepared once per connection
-        q.reset();
+        Reused r(prepared(kSelectVersionOf));
+        SQLite::Statement& q = *r;
         q.bind(1, case_id);
         if (!q.executeStep()) return std::nullopt;
-        const int64_t v = q.getColumn(0).getInt64();
-        q.reset();  // ends the read
-        return v;
+        return q.getColumn(0).getInt64();
     }
 
     int64_t count_cases() override {
@@ -310,7 +330,8 @@ public:
     }
 
     std::optional<User> user_by_token_hash(const std::string& hash) override {
-        SQLite::Statement q(db_, kUserByToken);
+        Reused r(prepared(kUserByToken));
+        SQLite::Statement& q = *r;
         q.bind(1, hash);
         if (!q.executeStep()) return std::nullopt;
         return User{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -320,31 +341,42 @@ public:
     std::string url() const override { return "sqlite:" + path_; }
 
 private:
+    SQLite::Statement& prepared(const char* sql) {
+        auto& q = prepared_[sql];
+        if (!q) q = std::make_unique<SQLite::Statement>(db_, sql);
+        return *q;
+    }
+
     AppendResult append_in_transaction(const std::string& case_id, int64_t expected, const std::vector<StoredEvent>& events,
                                        const CaseRow& projection, const std::string& request_id) {
         if (!request_id.empty()) {
-            SQLite::Statement q(db_, kSelectRequest);
+            Reused r(prepared(kSelectRequest));
+            SQLite::Statement& q = *r;
             q.bind(1, request_id);
             if (q.executeStep()) return {q.getColumn(1).getInt64(), true};
         }
         int64_t actual = 0;
         {
-            SQLite::Statement q(db_, kSelectCaseVersion);
+            Reused r(prepared(kSelectCaseVersion));
+            SQLite::Statement& q = *r;
             q.bind(1, case_id);
             if (q.executeStep()) actual = q.getColumn(0).getInt64();
         }
         if (actual != expected) throw StaleVersion(case_id, expected, actual);
         const std::string now = utc_now_iso();
-        SQLite::Statement ins(db_, kInsertEvent);
+        Reused ins_r(prepared(kInsertEvent));
+        SQLite::Statement& ins = *ins_r;
         int64_t seq = expected;
         for (const auto& e : events) insert_event(ins, case_id, ++seq, e, now);
         CaseRow row = projection;
         row.id = case_id;
-        SQLite::Statement up(db_, kUpsertCase);
+        Reused up_r(prepared(kUpsertCase));
+        SQLite::Statement& up = *up_r;
         bind_case(up, row, seq);
         up.exec();
         if (!request_id.empty()) {
-            SQLite::Statement q(db_, kInsertRequest);
+            Reused r(prepared(kInsertRequest));
+            SQLite::Statement& q = *r;
             q.bind(1, request_id);
             q.bind(2, case_id);
             q.bind(3, static_cast<int64_t>(seq));
@@ -361,8 +393,9 @@ private:
 
     std::string path_;
     SQLite::Database db_;
-    std::optional<SQLite::Statement> version_query_;
-    bool in_commit_ = false;  // inside in_one_commit: appends use savepoints  // declared after db_: finalized before it closes
+    // Statements prepared once, by their SQL text (constants); declared after db_: finalized first.
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> prepared_;
+    bool in_commit_ = false;  // inside in_one_commit: appends use savepoints
 };
 
 }  // namespace
