@@ -1,7 +1,5 @@
 #include "cli/common.hpp"
 
-#include <chrono>
-#include <ctime>
 
 namespace accord::cli {
 
@@ -29,18 +27,5 @@ std::vector<std::pair<std::string, std::string>> FactOptions::facts() const {
     return out;
 }
 
-Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return Date::from_serial(int32_t(now.time_since_epoch().count()));
-}
-
-std::string utc_stamp() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[20];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
-}
 
 }  // namespace accord::cli

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 
@@ -34,10 +35,5 @@ struct FactOptions {
     // (fact id, yes|no) for every fact given; throws Error for a malformed --fact.
     std::vector<std::pair<std::string, std::string>> facts() const;
 };
-
-// Today (UTC): the CLI and the server pass it in; the engine never reads the clock.
-Date today();
-// Now as an iCalendar UTC stamp.
-std::string utc_stamp();
 
 }  // namespace accord::cli

@@ -8,7 +8,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -30,6 +29,7 @@
 #include "cases/ics.hpp"
 #include "cases/queries.hpp"
 #include "cases/stats.hpp"
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/sha256.hpp"
 #include "json/json.hpp"
@@ -62,11 +62,6 @@ HttpError from(const Refusal& r) {
 void send(httplib::Response& res, int status, const json& body) {
     res.status = status;
     res.set_content(body.dump(), "application/json");
-}
-
-Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return Date::from_serial(int32_t(now.time_since_epoch().count()));
 }
 
 Date date_param(const httplib::Request& req, const char* name, Date fallback) {
@@ -332,7 +327,7 @@ public:
         server.Get(R"(/api/cases/([^/]+)/deadlines\.ics)", handle([this](const httplib::Request& req, httplib::Response& res) {
             CaseService service(store(), rulebooks_);
             const CaseView v = service.load(req.matches[1]);
-            res.set_content(deadlines_ics(v, date_param(req, "as_of", today()), "20260101T000000Z"), "text/calendar");
+            res.set_content(deadlines_ics(v, date_param(req, "as_of", today()), utc_stamp()), "text/calendar");
         }));
         server.Get(R"(/api/cases/([^/]+))", handle([this](const httplib::Request& req, httplib::Response& res) {
             const std::string id = req.matches[1];

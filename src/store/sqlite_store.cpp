@@ -151,7 +151,6 @@ private:
     SQLite::Statement& q_;
 };
 
-const char* const kSelectVersionOf = "SELECT version FROM cases WHERE id = ?";
 const std::string kSelectCase = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?";
 
 class SqliteStore final : public EventStore {
@@ -293,7 +292,7 @@ public:
     }
 
     std::optional<int64_t> version_of(const std::string& case_id) override {
-        Reused r(prepared(kSelectVersionOf));
+        Reused r(prepared(kSelectCaseVersion));
         SQLite::Statement& q = *r;
         q.bind(1, case_id);
         if (!q.executeStep()) return std::nullopt;

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -234,6 +235,18 @@ TEST_F(Api, SearchExportVariantsAndWhoAmI) {
     ASSERT_EQ(exported["cases"].size(), 1u);
     EXPECT_EQ(exported["cases"][0]["events"].size(), 4u);
     EXPECT_EQ(client().Get("/api/export?format=xml")->status, 400);
+    // Open deadlines as iCalendar, stamped with the time they were produced.
+    const std::string id = file_case();
+    auto ics = client().Get(("/api/cases/" + id + "/deadlines.ics?as_of=2001-02-06").c_str());
+    EXPECT_EQ(ics->status, 200);
+    EXPECT_EQ(ics->get_header_value("Content-Type"), "text/calendar");
+    EXPECT_NE(ics->body.find("BEGIN:VEVENT"), std::string::npos);
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char stamp[16];
+    std::strftime(stamp, sizeof stamp, "DTSTAMP:%Y%m%d", &tm);
+    EXPECT_NE(ics->body.find(stamp), std::string::npos) << ics->body;
     const auto books = json::parse(client().Get("/api/rulebooks")->body);
     EXPECT_EQ(books["variants"].size(), 4u);
     EXPECT_EQ(json::parse(client().Get("/api/rulebooks/variants/fast-track")->body)["agreement"]["id"], "fast-track");
