@@ -72,7 +72,7 @@ CheckAnswer run_check(RulebookRegistry& reg, const CheckRequest& a) {
     if (!a.sector.empty()) {
         if (!rb.sectors) throw Error(ErrorCode::bad_argument, "--sector: " + rb.agreement.id + " does not scope cases by sector");
         const auto& s = *rb.sectors;
-        const bool covered = std::find(s.covered.begin(), s.covered.end(), a.sector) != s.covered.end();
+        const bool covered = s.covers(a.sector);
         sub.facts[size_t(s.fact)] = covered ? FactValue::yes : FactValue::no;
         if (!covered) {
             std::string list;

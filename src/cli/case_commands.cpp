@@ -92,7 +92,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     cases->require_subcommand(1);
 
     struct FileArgs {
-        std::string rulebook, office, respondent, subjects, submitter, facility, on, request;
+        std::string rulebook, office, respondent, subjects, submitter, facility, sector, on, request;
         FactOptions facts;
         bool json = false;
     };
@@ -104,6 +104,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     file->add_option("--subjects", fa.subjects, "Subjects, comma-separated")->required();
     file->add_option("--submitter", fa.submitter, "Who files")->required();
     file->add_option("--facility", fa.facility, "Facility, company or sector");
+    file->add_option("--sector", fa.sector, "Sector of the facility, where the rulebook scopes cases by sector");
     file->add_option("--on", fa.on, "Filing date (YYYY-MM-DD)")->required();
     fa.facts.add_to(file);
     file->add_option("--request-id", fa.request, "Idempotency key: repeating it files nothing new");
@@ -114,6 +115,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
         c.details = {{"office", fa.office}, {"respondent", fa.respondent}, {"subjects", fa.subjects},
                      {"submitter", fa.submitter}};
         if (!fa.facility.empty()) c.details.emplace_back("facility", fa.facility);
+        if (!fa.sector.empty()) c.details.emplace_back("sector", fa.sector);
         for (auto& kv : fa.facts.facts()) c.details.push_back(std::move(kv));
         CaseService service(ctx.store(), ctx.rulebooks());
         const StepOutcome out = service.file(fa.rulebook, c, fa.request);

@@ -91,6 +91,9 @@ Decision decide_filing(const Rulebook& rb, const CaseState& state, const Command
             e.entry = rb.stage_index(value);
             if (std::find(rb.entry_stages.begin(), rb.entry_stages.end(), e.entry) == rb.entry_stages.end())
                 return refuse(ErrorCode::out_of_order, ev, "", ev + ": a case cannot start in stage '" + value + "'");
+        } else if (key == "sector" && rb.sectors) {
+            // A sector on the rulebook's list shows its fact; any other sector denies it.
+            e.facts[size_t(rb.sectors->fact)] = rb.sectors->covers(value) ? FactValue::yes : FactValue::no;
         } else if (const Index f = rb.fact_index(key); f != kNone) {
             const auto v = parse_fact_value(value);
             if (!v) return refuse(ErrorCode::bad_argument, ev, "", key + ": expected yes or no, not '" + value + "'");

@@ -207,6 +207,12 @@ struct Sectors {
     Index fact = kNone;
     std::vector<std::string> covered;
     std::string article;
+
+    bool covers(std::string_view sector) const {
+        for (const auto& c : covered)
+            if (c == sector) return true;
+        return false;
+    }
 };
 
 struct Agreement {
