@@ -146,7 +146,8 @@ function setupSignIn() {
 
 // ---------------------------------------------------------------- cases
 
-const FACETS = [['rulebook', 'Rulebook'], ['office', 'Office'], ['respondent', 'Respondent'], ['stage', 'Stage'], ['tier', 'Can reach']];
+const FACETS = [['rulebook', 'Rulebook'], ['office', 'Office'], ['respondent', 'Respondent'], ['stage', 'Stage'],
+  ['tier', 'Can reach'], ['subject', 'Subject']];
 const PAGE = 50;
 
 async function casesPage(query) {
@@ -169,24 +170,17 @@ async function casesPage(query) {
     h('input', { name: 'year', type: 'number', min: 1994, max: 2100, value: q.year || '', placeholder: 'Year', 'aria-label': 'Filing year' }),
     h('button', {}, 'Search'));
 
-  // Facets: counts over the matching cases (up to the 1000 the list returns).
+  // Facets: counts over the matching cases (up to the 1000 the list returns). A case counts once
+  // for each of its subjects.
+  const valuesOf = (r, key) => (key === 'subject' ? (r.subjects || '').split(';') : [r[key]]).filter(Boolean);
   const facetBox = h('aside', { class: 'facets', 'aria-label': 'Facets' });
   for (const [key, label] of FACETS) {
     const counts = new Map();
-    for (const r of list.cases) counts.set(r[key] || '', (counts.get(r[key] || '') || 0) + 1);
-    const entries = [...counts.entries()].filter(([v]) => v !== '').sort((a, b) => b[1] - a[1]);
-    if (!entries.length) continue;
+    for (const r of list.cases) for (const v of valuesOf(r, key)) counts.set(v, (counts.get(v) || 0) + 1);
+    if (!counts.size) continue;
     facetBox.append(h('section', {}, h('h3', {}, label),
-      h('ul', {}, entries.map(([v, n]) => h('li', {},
+      h('ul', {}, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v, n]) => h('li', {},
         h('a', { href: `#/cases?${params({ ...q, [key]: q[key] === v ? '' : v, page: '' })}`, class: q[key] === v ? 'on' : '' },
-          h('span', {}, words(v)), h('span', { class: 'count' }, n)))))));
-  }
-  const subjects = new Map();
-  for (const r of list.cases) for (const s of (r.subjects || '').split(';').filter(Boolean)) subjects.set(s, (subjects.get(s) || 0) + 1);
-  if (subjects.size) {
-    facetBox.append(h('section', {}, h('h3', {}, 'Subject'),
-      h('ul', {}, [...subjects.entries()].sort((a, b) => b[1] - a[1]).map(([v, n]) => h('li', {},
-        h('a', { href: `#/cases?${params({ ...q, subject: q.subject === v ? '' : v, page: '' })}`, class: q.subject === v ? 'on' : '' },
           h('span', {}, words(v)), h('span', { class: 'count' }, n)))))));
   }
 
@@ -360,36 +354,53 @@ async function filePage(query) {
   const form = h('form', { class: 'panel form', id: 'file-form', onsubmit: async (e) => {
     e.preventDefault();
     const f = e.target;
-    const subjects = [...f.querySelectorAll('input[name=subject]:checked')].map((x) => x.value);
-    const facts = {};
-    for (const fact of rb.facts) { const v = f[`fact_${fact.id}`].value; if (v) facts[fact.id] = v; }
-    if (rb.sectors && f.sector.value) facts.sector = f.sector.value;
+    const sub = readSubmission(f, rb);
+    if (sub.sector) sub.facts.sector = sub.sector;
     try {
       const out = await api('/api/cases', { method: 'POST', body: {
-        rulebook: ref, office: f.office.value, respondent: f.respondent.value, subjects, submitter: f.submitter.value,
-        facility: f.facility.value, on: f.on.value, facts, request_id: crypto.randomUUID() } });
+        rulebook: ref, office: sub.office, respondent: sub.respondent, subjects: sub.subjects, submitter: f.submitter.value,
+        facility: f.facility.value, on: f.on.value, facts: sub.facts, request_id: crypto.randomUUID() } });
       location.hash = `#/case/${encodeURIComponent(out.id)}`;
     } catch (err) {
       result.replaceChildren(errorBox(err));
     }
   } },
   select('rulebook', books.rulebooks.map((b) => [b.ref, b.name]), ref, 'Rulebook', { onchange: (e) => { location.hash = `#/file?rulebook=${e.target.value}`; } }),
-  h('div', { class: 'row' },
-    select('office', rb.offices.map((o) => [o.id, `${o.id} — ${o.name}`]), rb.offices[0].id, 'Filed with'),
-    select('respondent', rb.parties.map((p) => [p.code, p.name]), rb.parties.find((p) => p.code === 'MX') ? 'MX' : rb.parties[0].code, 'About the law enforcement of')),
-  h('fieldset', {}, h('legend', {}, 'Subjects'), h('div', { class: 'checks' }, rb.subjects.map((s) =>
-    h('label', {}, h('input', { type: 'checkbox', name: 'subject', value: s.id }), ` ${s.name}`)))),
+  submissionFields(rb, {}),
   h('div', { class: 'row' },
     h('label', { class: 'field' }, 'Submitter', h('input', { name: 'submitter', required: true, placeholder: 'union or organisation' })),
     h('label', { class: 'field' }, 'Facility', h('input', { name: 'facility', placeholder: 'optional' })),
     h('label', { class: 'field' }, 'Filed on', h('input', { name: 'on', type: 'date', value: today(), required: true }))),
-  rb.sectors ? select('sector', [['', '—'], ...rb.sectors.covered.map((s) => [s, words(s)]), ['other', 'another sector']], '', `Sector (Art ${rb.sectors.article})`) : null,
-  h('fieldset', {}, h('legend', {}, 'Facts shown'), rb.facts.map((fact) => factRow(fact, ''))),
   result,
   h('div', { class: 'actions' }, h('button', { disabled: !auth.me }, auth.me ? 'File the case' : 'Sign in to file')));
   render(h('h1', {}, 'File a case'),
     h('p', { class: 'muted' }, 'A submission goes on record once the rulebook admits it; a refusal names its article. ',
       h('a', { href: '#/check' }, 'Check admissibility first.')), form);
+}
+
+// The fields a filing and an admissibility check share, from the rulebook: office, respondent,
+// subjects, sector (where the rulebook scopes by sector) and facts. `v` holds initial values.
+function submissionFields(rb, v) {
+  const chosen = new Set(v.subjects || []);
+  return [
+    h('div', { class: 'row' },
+      select('office', rb.offices.map((o) => [o.id, `${o.id} — ${o.name}`]), v.office || rb.offices[0].id, 'Filed with'),
+      select('respondent', rb.parties.map((p) => [p.code, p.name]), v.respondent || 'MX', 'About the law enforcement of')),
+    h('fieldset', {}, h('legend', {}, 'Subjects'), h('div', { class: 'checks' }, rb.subjects.map((s) =>
+      h('label', {}, h('input', { type: 'checkbox', name: 'subject', value: s.id, checked: chosen.has(s.id) }), ` ${s.name}`)))),
+    rb.sectors ? select('sector', [['', '—'], ...rb.sectors.covered.map((s) => [s, words(s)]), ['other', 'another sector']],
+      v.sector || '', `Sector (Art ${rb.sectors.article})`) : null,
+    h('fieldset', {}, h('legend', {}, 'Facts shown'), rb.facts.map((fact) => factRow(fact, (v.facts || {})[fact.id] || ''))),
+  ];
+}
+
+// What submissionFields holds now; facts not shown are left out.
+function readSubmission(form, rb) {
+  const facts = {};
+  for (const fact of rb.facts) if (form[`fact_${fact.id}`].value) facts[fact.id] = form[`fact_${fact.id}`].value;
+  return { office: form.office.value, respondent: form.respondent.value,
+    subjects: [...form.querySelectorAll('input[name=subject]:checked')].map((x) => x.value),
+    sector: form.sector ? form.sector.value : '', facts };
 }
 
 function factRow(fact, value) {
@@ -405,41 +416,33 @@ async function checkPage(query) {
   const books = await rulebookList();
   const ref = query.get('rulebook') || 'naalc-1994';
   const rb = await rulebook(ref === 'auto' ? books.rulebooks[0].ref : ref);
-  const chosen = new Set((query.get('subjects') || '').split(',').filter(Boolean));
+  const chosen = (query.get('subjects') || '').split(',').filter(Boolean);
+  const facts = Object.fromEntries(rb.facts.map((fact) => [fact.id, query.get(fact.id) || '']));
   const out = h('div', { id: 'check-result' });
   const form = h('form', { class: 'panel form', id: 'check-form', onsubmit: (e) => {
     e.preventDefault();
-    const f = e.target;
-    const q = { rulebook: f.rulebook.value, filed: f.filed.value, office: f.office.value, respondent: f.respondent.value,
-      subjects: [...f.querySelectorAll('input[name=subject]:checked')].map((x) => x.value).join(','), sector: f.sector ? f.sector.value : '' };
-    for (const fact of rb.facts) q[fact.id] = f[`fact_${fact.id}`].value;
-    location.hash = `#/check?${params(q)}`;
+    const sub = readSubmission(e.target, rb);
+    location.hash = `#/check?${params({ rulebook: e.target.rulebook.value, filed: e.target.filed.value, office: sub.office,
+      respondent: sub.respondent, subjects: sub.subjects.join(','), sector: sub.sector, ...sub.facts })}`;
   } },
   h('div', { class: 'row' },
     select('rulebook', [['auto', 'The agreement in force on the filing date'], ...books.rulebooks.map((b) => [b.ref, b.name])], ref, 'Rulebook',
       { onchange: (e) => { location.hash = `#/check?rulebook=${e.target.value}`; } }),
     h('label', { class: 'field' }, ref === 'auto' ? 'Filed on' : 'Filed on (optional: checks the agreement was in force)',
       h('input', { type: 'date', name: 'filed', value: query.get('filed') || (ref === 'auto' ? today() : ''), required: ref === 'auto' }))),
-  h('div', { class: 'row' },
-    select('office', rb.offices.map((o) => [o.id, `${o.id} — ${o.name}`]), query.get('office') || rb.offices[0].id, 'Filed with'),
-    select('respondent', rb.parties.map((p) => [p.code, p.name]), query.get('respondent') || 'MX', 'About the law enforcement of')),
-  h('fieldset', {}, h('legend', {}, 'Subjects'), h('div', { class: 'checks' }, rb.subjects.map((s) =>
-    h('label', {}, h('input', { type: 'checkbox', name: 'subject', value: s.id, checked: chosen.has(s.id) }), ` ${s.name}`)))),
-  rb.sectors ? select('sector', [['', '—'], ...rb.sectors.covered.map((s) => [s, words(s)]), ['other', 'another sector']], query.get('sector') || '', `Sector (Art ${rb.sectors.article})`) : null,
-  h('fieldset', {}, h('legend', {}, 'Facts shown'), rb.facts.map((fact) => factRow(fact, query.get(fact.id) || ''))),
+  submissionFields(rb, { office: query.get('office'), respondent: query.get('respondent'), subjects: chosen,
+    sector: query.get('sector'), facts }),
   h('div', { class: 'actions' }, h('button', {}, 'Check')));
   render(h('h1', {}, 'Admissibility'),
     h('p', { class: 'muted' }, 'How far can a submission go? Each subject reaches a tier of the procedure; facts open or close the higher ones.'),
     h('div', { class: 'two' }, form, out));
-  if (!chosen.size) {
+  if (!chosen.length) {
     out.replaceChildren(h('p', { class: 'muted panel' }, 'Pick the subjects of the submission and press Check.'));
     return;
   }
-  const q = { rulebook: ref, filed: query.get('filed'), office: query.get('office'), respondent: query.get('respondent'),
-    subjects: query.get('subjects'), sector: query.get('sector') };
-  for (const fact of rb.facts) q[fact.id] = query.get(fact.id);
   try {
-    const a = await api(`/api/check?${params(q)}`);
+    const a = await api(`/api/check?${params({ rulebook: ref, filed: query.get('filed'), office: query.get('office'),
+      respondent: query.get('respondent'), subjects: query.get('subjects'), sector: query.get('sector'), ...facts })}`);
     const used = a.rulebook === rb.agreement.id ? rb : await rulebook(a.rulebook);
     const tiers = ['none', ...used.tiers.map((t) => t.id)];
     const rank = (t) => tiers.indexOf(t);
@@ -506,24 +509,32 @@ function flowchartSource(rb) {
   return lines.join('\n');
 }
 
+// A stage's clock from the rulebook JSON: within_UNIT, not_before_UNIT or window_UNIT, UNIT being
+// days or business_days.
+function clock(t) {
+  const business = Object.keys(t).some((k) => k.endsWith('_business_days'));
+  const unit = business ? 'business_days' : 'days';
+  for (const kind of ['within', 'not_before', 'window'])
+    if (t[`${kind}_${unit}`] !== undefined) return { kind, n: t[`${kind}_${unit}`], business };
+  return null;
+}
+
 function shortTiming(t) {
-  const unit = Object.keys(t).some((k) => k.includes('business')) ? ' bd' : ' d';
-  const n = (k) => t[`${k}_days`] ?? t[`${k}_business_days`];
-  if (n('within') !== undefined) return `≤ ${n('within')}${unit}`;
-  if (n('not_before') !== undefined) return `≥ ${n('not_before')}${unit}`;
-  const w = n('window');
-  return w ? `${w[0]}–${w[1]}${unit}` : '';
+  const c = clock(t);
+  if (!c) return '';
+  const unit = c.business ? ' bd' : ' d';
+  return c.kind === 'within' ? `≤ ${c.n}${unit}` : c.kind === 'not_before' ? `≥ ${c.n}${unit}` : `${c.n[0]}–${c.n[1]}${unit}`;
 }
 
 function timingText(t) {
   if (!t) return '—';
-  const unit = Object.keys(t).find((k) => k.startsWith('within_') || k.startsWith('not_before_') || k.startsWith('window_')) || '';
-  const kind = unit.endsWith('business_days') ? 'business days' : 'days';
+  const c = clock(t);
+  const unit = c && c.business ? 'business days' : 'days';
   const after = t.after.map(words).join(' or ');
-  let s = '';
-  if (t.within_days !== undefined || t.within_business_days !== undefined) s = `within ${t.within_days ?? t.within_business_days} ${kind} of ${after}`;
-  else if (t.not_before_days !== undefined || t.not_before_business_days !== undefined) s = `not before ${t.not_before_days ?? t.not_before_business_days} ${kind} after ${after}`;
-  else if (t.window_days || t.window_business_days) { const w = t.window_days || t.window_business_days; s = `between ${w[0]} and ${w[1]} ${kind} after ${after}`; }
+  let s = !c ? `after ${after}`
+    : c.kind === 'within' ? `within ${c.n} ${unit} of ${after}`
+      : c.kind === 'not_before' ? `not before ${c.n} ${unit} after ${after}`
+        : `between ${c.n[0]} and ${c.n[1]} ${unit} after ${after}`;
   if (t.parties) s += `; ${Object.entries(t.parties).map(([n, b]) => `${Object.values(b)[0]} with ${n} Parties`).join(', ')}`;
   if (t.extension_by) s += `; extendable by ${words(t.extension_by)}${t.extension_days ? ` (${t.extension_days} days)` : ''}`;
   if (t.strict) s += '; strict';
@@ -597,7 +608,7 @@ async function statsPage() {
   }
   const charts = [];
   for (const [m, book] of measures) {
-    const rows = offices.filter(([, o]) => m in Object.fromEntries(Object.keys(o).map((k) => [k.replace(/^median_days_/, ''), 1])))
+    const rows = offices.filter(([, o]) => `median_days_${m}` in o)
       .map(([id, o]) => ({ label: id, note: `n=${o[`median_days_${m}_n`]}`, series: [
         { name: 'actual (median)', value: o[`median_days_${m}`], cls: 'actual' },
         { name: 'statutory', value: o[`statutory_days_${m}`], cls: 'statutory' }] }));
