@@ -229,10 +229,11 @@ private:
 class Api {
 public:
     Api(std::string db_url, RulebookRegistry& rulebooks) : db_url_(std::move(db_url)), rulebooks_(rulebooks) {
-        if (db_url_.rfind("postgres", 0) != 0) writer_ = std::make_unique<GroupCommitWriter>(db_url_);
+        if (store().single_writer()) writer_ = std::make_unique<GroupCommitWriter>(db_url_);
     }
 
-    // Runs a write: on SQLite through the one writer thread (group commit), on PostgreSQL here.
+    // Runs a write: through the one writer thread (group commit) on a single-writer database
+    // (SQLite), else here (PostgreSQL).
     Answer write(const GroupCommitWriter::Job& job) { return writer_ ? writer_->run(job) : job(store()); }
 
     // One store connection per server thread.

@@ -112,6 +112,9 @@ public:
     // writers; SQLite). Each append inside still succeeds or fails alone, and none is durable
     // before this returns. Backends whose writers commit concurrently (PostgreSQL) just run `body`.
     virtual void in_one_commit(const std::function<void()>& body) { body(); }
+    // True when the database takes one writer at a time (SQLite): a server then funnels its writes
+    // through one thread and in_one_commit.
+    virtual bool single_writer() const { return false; }
 
     virtual std::vector<StoredEvent> load(const std::string& case_id) = 0;
     virtual std::optional<CaseRow> get(const std::string& case_id) = 0;

@@ -184,6 +184,8 @@ public:
         return current_version();
     }
 
+    bool single_writer() const override { return true; }
+
     void in_one_commit(const std::function<void()>& body) override {
         SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
         in_commit_ = true;

@@ -152,13 +152,13 @@ const PAGE = 50;
 
 async function casesPage(query) {
   const q = Object.fromEntries(query);
-  const server = { q: q.q, office: q.office, respondent: q.respondent, subject: q.subject, stage: q.stage,
-    year: q.year, rulebook: q.rulebook, limit: 1000 };
+  // The store's filters; reach (tier) and the page are applied here.
+  const filters = { q: q.q, office: q.office, respondent: q.respondent, subject: q.subject, stage: q.stage,
+    year: q.year, rulebook: q.rulebook };
   render(h('h1', {}, 'Cases'), loading());
-  const [list, overdue, books] = await Promise.all([
-    api(`/api/cases?${params(server)}`),
+  const [list, overdue] = await Promise.all([
+    api(`/api/cases?${params({ ...filters, limit: 1000 })}`),
     api(`/api/cases?${params({ overdue: 'true', limit: 200 })}`),
-    rulebookList(),
   ]);
   // Newest first; cases whose filing date the record does not give go last.
   let rows = [...list.cases].sort((a, b) => (b.filed_on || '').localeCompare(a.filed_on || '') || a.id.localeCompare(b.id));
@@ -220,7 +220,7 @@ async function casesPage(query) {
       : h('p', { class: 'muted' }, 'No open deadline has passed.'),
     overdue.cases.length > 8 ? h('p', { class: 'muted' }, `and ${overdue.cases.length - 8} more (imported records stop where the public record stops).`) : null);
 
-  const exportQuery = params({ q: q.q, office: q.office, respondent: q.respondent, subject: q.subject, stage: q.stage, year: q.year, rulebook: q.rulebook });
+  const exportQuery = params(filters);
   render(
     h('div', { class: 'title-row' }, h('h1', {}, 'Cases'),
       h('div', { class: 'actions' },
@@ -325,7 +325,7 @@ async function casePage(id, query) {
     c.next.length ? h('ul', { class: 'next' }, c.next.map((n) => h('li', { class: n.blocked_by ? 'blocked' : '' },
       h('div', { class: 'what' },
         h('strong', {}, words(n.event)), ' → ', stageName(rb, n.to), n.side ? h('span', { class: 'tag' }, 'side step') : null,
-        h('div', { class: 'sub' }, `by ${actorName(n.actor)}`, n.earliest ? ` · not before ${n.earliest}` : '', n.latest ? ` · by ${n.latest}` : '', ` · Art ${n.article}`),
+        h('div', { class: 'sub' }, `by ${actorName(n.actor)}`, n.earliest ? ` · not before ${n.earliest}` : '', n.latest ? ` · no later than ${n.latest}` : '', n.due ? ` · due ${n.due}` : '', ` · Art ${n.article}`),
         n.blocked_by ? h('div', { class: 'why' }, n.blocked_by) : null),
       stepForm(n)))) : h('p', { class: 'muted' }, 'No further step: the case has ended.'));
 
